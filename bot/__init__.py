@@ -1,0 +1,1 @@
+"""Coffee Room: informal peer support for GPs, the domain and its assembly."""

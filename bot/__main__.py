@@ -1,0 +1,14 @@
+"""`python -m bot`: run, chat, migrate, doctor, jobs, manifest."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from dotenv import load_dotenv
+
+from bot.cli import main
+
+if __name__ == "__main__":
+    load_dotenv(override=False)  # the real environment wins over .env
+    sys.exit(main(sys.argv[1:], dict(os.environ)))

@@ -1,0 +1,178 @@
+"""The composition root: the one place that wires storage, services, platforms and the scheduler."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import uvicorn
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk import WebClient
+from sqlalchemy import Engine, text
+
+from bot.model import Platform
+from bot.outbox import Outbox
+from bot.ports import Clock, Messenger
+from bot.practices import Practices
+from bot.scheduling import Job, OutboxWorker, start_scheduler
+from bot.sealing import SealedBox, load_or_create_key
+from bot.services import Services
+from bot.settings import Settings
+from handlers.slack.app import build_slack_app
+from handlers.slack.directory import SlackDirectory
+from handlers.slack.manifest import manifest
+from handlers.slack.messenger import SlackMessenger
+from handlers.web import build_asgi
+from storage.database import make_engine, make_session_factory
+from storage.migrate import current_revision, head_revision, upgrade
+from storage.unit_of_work import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+SLACK_TIMEOUT = 10  # seconds; a send slower than this is treated as 'outcome unknown'
+
+
+@dataclass
+class Assembly:
+    """Everything a command needs, built once."""
+
+    settings: Settings
+    engine: Engine
+    services: Services
+    slack_client: WebClient | None = None
+    slack_app: App | None = None
+    messengers: dict[Platform, Messenger] = field(default_factory=dict)
+
+    def healthy(self) -> bool:
+        """True when the database answers."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception:  # noqa: BLE001 - any failure means unhealthy
+            return False
+        return True
+
+    def slack_directory(self) -> SlackDirectory:
+        """The Slack workspace this bot token belongs to."""
+        assert self.slack_client is not None, "Slack is not configured"
+        return SlackDirectory(self.slack_client)
+
+    def jobs(self) -> list[Job]:
+        """The named jobs `jobs list` shows and `jobs run NAME` runs."""
+        services = self.services
+        jobs = [
+            Job("outbox", "send what is queued; settle sends a crash left unsure", 1, self._outbox),
+            Job("tidy", "forget handled event ids after a week", 24 * 60, self._tidy),
+        ]
+        if self.slack_client is not None:
+            sync = lambda: services.practices.sync_roster(Platform.SLACK, self.slack_directory())  # noqa: E731
+            jobs.append(Job("roster-sync", "learn who is in the workspace", 60, sync))
+        return jobs
+
+    def _outbox(self) -> object:
+        self.services.outbox.reconcile()
+        return self.services.outbox.drain()
+
+    def _tidy(self) -> int:
+        cutoff = self.services.clock.now() - timedelta(days=7)
+        with self.services.outbox.uow() as tx:
+            return tx.events.forget_before(cutoff)
+
+
+def slack_web_client(settings: Settings, *, retries: bool = True) -> WebClient:
+    """A WebClient that honours SLACK_API_URL (so tests and trials can point it elsewhere)."""
+    client = WebClient(
+        token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=SLACK_TIMEOUT
+    )
+    if not retries:
+        client.retry_handlers = []
+    return client
+
+
+def build(
+    settings: Settings,
+    *,
+    clock: Clock,
+    migrate: bool = True,
+    with_slack: bool = True,
+    socket_mode: bool = False,
+    extra_messengers: dict[Platform, Messenger] | None = None,
+) -> Assembly:
+    """Wire the whole bot for `settings`."""
+    engine = make_engine(settings.database_url)
+    if migrate:
+        upgrade(engine)
+    uow = SqlUnitOfWork(make_session_factory(engine))
+    key, created = load_or_create_key(settings.secret_key, Path(settings.key_file))
+    if created:
+        log.warning(
+            "Created a new secret key in %s. Back it up and keep it private: without it, replies "
+            "to anonymous posts cannot reach their authors.",
+            settings.key_file,
+        )
+    messengers: dict[Platform, Messenger] = dict(extra_messengers or {})
+    slack_client = None
+    if with_slack and settings.slack_configured:
+        slack_client = slack_web_client(settings)
+        messengers[Platform.SLACK] = SlackMessenger(slack_web_client(settings, retries=False))
+    outbox = Outbox(uow=uow, messengers=messengers, cipher=SealedBox(key), clock=clock)
+    practices = Practices(uow=uow, outbox=outbox, clock=clock, timezone=settings.timezone)
+    services = Services(clock=clock, outbox=outbox, practices=practices)
+    assembly = Assembly(settings, engine, services, slack_client, None, messengers)
+    if slack_client is not None:
+        assembly.slack_app = build_slack_app(
+            client=slack_client,
+            services=services,
+            signing_secret=settings.slack_signing_secret,
+            socket_mode=socket_mode,
+        )
+    return assembly
+
+
+def schema_status(assembly: Assembly) -> tuple[str | None, str | None]:
+    """The database's schema revision and the newest this code knows."""
+    return current_revision(assembly.engine), head_revision()
+
+
+def migrate_only(settings: Settings) -> tuple[str | None, str | None]:
+    """Bring the schema up to date; return (before, after) revisions."""
+    engine = make_engine(settings.database_url)
+    before = current_revision(engine)
+    upgrade(engine)
+    return before, current_revision(engine)
+
+
+def manifest_json(*, socket_mode: bool, url: str) -> str:
+    """The Slack app manifest, ready to paste."""
+    return json.dumps(manifest(socket_mode=socket_mode, url=url), indent=2)
+
+
+def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, scheduler: bool) -> None:
+    """Run until stopped: the outbox worker, the scheduler, and Slack over a socket or HTTP."""
+    worker = OutboxWorker(assembly.services.outbox)
+    worker.start()
+    background = start_scheduler(assembly.jobs()) if scheduler else None
+    try:
+        if assembly.slack_client is not None:
+            assembly.services.practices.sync_roster(Platform.SLACK, assembly.slack_directory())
+        if socket_mode:
+            assert assembly.slack_app is not None
+            SocketModeHandler(assembly.slack_app, assembly.settings.slack_app_token).start()
+        else:
+            asgi = build_asgi(slack=assembly.slack_app, healthy=assembly.healthy)
+            uvicorn.run(asgi, host=host, port=port, log_level="warning")
+    finally:
+        worker.stop()
+        if background is not None:
+            background.shutdown(wait=False)
+
+
+def chat(settings: Settings, clock: Clock) -> int:
+    """`python -m bot chat`: the local text adapter, on a temporary database."""
+    from handlers.chat.console import run_chat
+
+    return run_chat(settings, clock, build=build)

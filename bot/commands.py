@@ -1,0 +1,52 @@
+"""What `run`, `migrate` and `jobs` do once their settings are known to be good."""
+
+from __future__ import annotations
+
+from bot import app
+from bot.ports import Clock
+from bot.settings import Settings
+
+
+def migrate(settings: Settings) -> int:
+    """`python -m bot migrate`."""
+    before, after = app.migrate_only(settings)
+    if before == after:
+        print(f"The database is up to date (schema {after}).")
+    else:
+        print(f"The database was brought up to date: schema {before or 'empty'} -> {after}.")
+    return 0
+
+
+def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
+    """`python -m bot jobs list` and `python -m bot jobs run NAME`."""
+    assembly = app.build(settings, clock=clock)
+    known = {job.name: job for job in assembly.jobs()}
+    if command == "list":
+        for job in known.values():
+            print(f"{job.name:<14} every {_every(job.every_minutes):<10} {job.description}")
+        return 0
+    if name not in known:
+        print(f"There is no job called {name!r}. Jobs: {', '.join(known)}.")
+        return 2
+    result = known[name].run()
+    print(f"{name}: done ({result}).")
+    return 0
+
+
+def serve(
+    settings: Settings, clock: Clock, *, socket_mode: bool, host: str, port: int, scheduler: bool
+) -> int:
+    """`python -m bot run`."""
+    assembly = app.build(settings, clock=clock, socket_mode=socket_mode)
+    where = "Socket Mode" if socket_mode else f"http://{host}:{port}/slack/events"
+    print(f"Coffee Room is running ({where}). Press Ctrl+C to stop.")
+    app.serve(assembly, socket_mode=socket_mode, host=host, port=port, scheduler=scheduler)
+    return 0
+
+
+def _every(minutes: int) -> str:
+    if minutes % (24 * 60) == 0:
+        return f"{minutes // (24 * 60)} day(s)"
+    if minutes % 60 == 0:
+        return f"{minutes // 60} hour(s)"
+    return f"{minutes} min"

@@ -1,0 +1,18 @@
+"""The services the platform handlers call, bundled so they can be injected in one piece."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.outbox import Outbox
+from bot.ports import Clock
+from bot.practices import Practices
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything a handler may ask the domain to do."""
+
+    clock: Clock
+    outbox: Outbox
+    practices: Practices

@@ -1,0 +1,1 @@
+"""Handlers: everything that speaks a chat platform's protocol, and nothing that decides."""

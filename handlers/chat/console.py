@@ -1,0 +1,177 @@
+"""The local chat's loop: read a line (typed or scripted), call the services Slack calls, print."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot import wording
+from bot.model import Platform, SpacePurpose
+from bot.ports import Clock
+from bot.practices import Refused
+from bot.settings import Settings
+from handlers.chat.world import ChatDirectory, ChatMessenger, World
+
+INTRO = """\
+Coffee Room, local chat: you are a GP at a sample practice. Nothing leaves this terminal and
+nothing is kept when you quit. Type `help` for what you can do, `as <name>` to be someone else
+(Asha, Ben, Chloe, Dev, Emma), `quit` to leave.
+"""
+COMMANDS_HELP = """\
+  help                 what Coffee Room is, and these commands
+  home                 your Coffee Room home (what a lead sees includes setup)
+  setup                (leads) choose the channels for rants and questions
+  as <name>            be someone else: Asha (lead), Ben, Chloe (locum), Dev (trainee), Emma
+  who                  who you are, and the practice's people
+  quit                 leave"""
+
+
+class Session:
+    """One local chat: a sample practice, the services, and who 'you' are."""
+
+    def __init__(self, assembly: Any, world: World, lines: Iterator[str], out: TextIO) -> None:
+        self.assembly = assembly
+        self.services = assembly.services
+        self.world = world
+        self.directory = ChatDirectory(world)
+        self.lines = lines
+        self.out = out
+        self.me = "asha"
+        self.handlers: dict[str, Callable[[str], None]] = {
+            "help": self.help,
+            "home": self.home,
+            "setup": self.setup,
+            "as": self.become,
+            "who": self.who,
+        }
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out)
+
+    def ask(self, prompt: str) -> str:
+        """A form field becomes a prompt; scripted input answers it from the next line."""
+        self.out.write(f"  {prompt} ")
+        self.out.flush()
+        answer = next(self.lines, "").rstrip("\n")
+        if not self.out.isatty():
+            self.out.write(answer + "\n")
+        return answer.strip()
+
+    def handle(self, line: str) -> None:
+        word, _, rest = line.strip().partition(" ")
+        handler = self.handlers.get(word.lower())
+        if handler is None:
+            self.say(f"I don't know `{word}`. Type `help` for what you can do.")
+            return
+        try:
+            handler(rest.strip())
+        except Refused as refusal:
+            self.say(refusal.text)
+        self.flush()
+
+    def flush(self) -> None:
+        """Deliver what the services queued, and print it."""
+        self.services.outbox.drain()
+        for text in self.world.out:
+            self.say(text)
+        self.world.out.clear()
+
+    # --- commands -------------------------------------------------------------------------
+    def help(self, _rest: str) -> None:
+        view = self._home()
+        self.say(wording.help_text(is_lead=view.is_lead))
+        self.say("\nIn this local chat:\n" + COMMANDS_HELP)
+
+    def _home(self) -> Any:
+        return self.services.practices.home(
+            platform=Platform.CHAT, directory=self.directory, user_id=self.me
+        )
+
+    def home(self, _rest: str) -> None:
+        view = self._home()
+        rants, advice = view.spaces.get(SpacePurpose.RANTS), view.spaces.get(SpacePurpose.ADVICE)
+        self.say(f"{wording.NAME}: {view.practice.name}")
+        self.say(wording.WHAT_IT_IS + "\n" + wording.WHAT_IT_IS_NOT)
+        self.say(wording.home_role_line(view.member.role))
+        self.say(wording.home_spaces_line(rants and rants.name, advice and advice.name))
+        self.say(wording.leads_line([self.world.name(u) for u in view.leads]))
+        if view.is_lead and view.needs_setup:
+            self.say("You're a lead: type `setup` to choose the channels.")
+
+    def setup(self, _rest: str) -> None:
+        self.say(wording.SETUP_INTRO + " Channels here: #general, #coffee-room, #run-it-past.")
+        rants = self.ask(wording.SETUP_RANTS_LABEL + "?").lstrip("#")
+        advice = self.ask(wording.SETUP_ADVICE_LABEL + "?").lstrip("#")
+        view = self.services.practices.set_spaces(
+            platform=Platform.CHAT,
+            directory=self.directory,
+            actor=self.me,
+            channels={SpacePurpose.RANTS: rants, SpacePurpose.ADVICE: advice},
+        )
+        self.say(
+            wording.spaces_saved(
+                view.spaces[SpacePurpose.RANTS].name, view.spaces[SpacePurpose.ADVICE].name
+            )
+        )
+
+    def become(self, rest: str) -> None:
+        person = self.world.find_person(rest)
+        if person is None:
+            self.say("I don't know who that is. Try Asha, Ben, Chloe, Dev or Emma.")
+            return
+        self.me = person.user_id
+        self.say(f"You are now {person.name}.")
+
+    def who(self, _rest: str) -> None:
+        view = self._home()
+        others = [p.name for p in self.directory.people() if p.is_person_in_workspace]
+        lead = " (a practice lead)" if view.is_lead else ""
+        self.say(f"You are {self.world.name(self.me)}{lead}. The practice: {', '.join(others)}.")
+
+
+def run_chat(
+    settings: Settings,
+    clock: Clock,
+    *,
+    build: Callable[..., Any],
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """Run the local chat on a temporary database until `quit` or the end of input."""
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    world = World()
+    with tempfile.TemporaryDirectory(prefix="coffeeroom-chat-") as tmp:
+        local = dataclasses.replace(
+            settings,
+            database_url=f"sqlite:///{Path(tmp) / 'chat.db'}",
+            key_file=str(Path(tmp) / "chat.key"),
+            secret_key="",
+        )
+        assembly = build(
+            local,
+            clock=clock,
+            with_slack=False,
+            extra_messengers={Platform.CHAT: ChatMessenger(world)},
+        )
+        assembly.services.practices.sync_roster(Platform.CHAT, ChatDirectory(world))
+        lines = iter(stdin)
+        session = Session(assembly, world, lines, out)
+        print(INTRO, file=out)
+        while True:
+            if stdin.isatty():
+                out.write(f"{world.name(session.me)}> ")
+                out.flush()
+            line = next(lines, None)
+            if line is None or line.strip().lower() in ("quit", "exit"):
+                break
+            if not stdin.isatty():
+                out.write(f"{world.name(session.me)}> {line.rstrip()}\n")
+            if line.strip():
+                session.handle(line)
+        assembly.engine.dispose()
+    return 0

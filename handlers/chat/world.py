@@ -1,0 +1,114 @@
+"""The sample practice the local chat runs in: its people, its channels, and what was said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.model import Delivery, DeliveryKind, PlatformUser, SentRef
+from bot.ports import CannotDeliver
+
+WORKSPACE = ("CHAT-PRACTICE", "Riverside Surgery (sample)")
+
+PEOPLE = [
+    PlatformUser("asha", "Dr Asha Patel", owner=True),  # partner and wellbeing lead
+    PlatformUser("ben", "Dr Ben Okafor"),  # salaried GP
+    PlatformUser("chloe", "Dr Chloe Evans", guest=True),  # locum
+    PlatformUser("dev", "Dr Dev Shah"),  # GP trainee
+    PlatformUser("emma", "Dr Emma Brown"),  # partner
+    PlatformUser("bot", "Coffee Room", is_bot=True),
+]
+CHANNELS = {"general": "general", "coffee-room": "coffee-room", "run-it-past": "run-it-past"}
+
+
+@dataclass
+class Posted:
+    """A message as it appeared in the sample practice."""
+
+    ref: str
+    where: str  # '#channel' or 'DM to Name'
+    delivery: Delivery
+
+
+@dataclass
+class World:
+    """People, channels and the transcript; what Slack or Teams would hold."""
+
+    out: list[str] = field(default_factory=list)
+    posted: list[Posted] = field(default_factory=list)
+    joined: set[str] = field(default_factory=set)
+
+    def name(self, user_id: str) -> str:
+        return next((p.name for p in PEOPLE if p.user_id == user_id), user_id)
+
+    def find_person(self, text: str) -> PlatformUser | None:
+        """A person by id, first name or full name, case-insensitively."""
+        wanted = text.strip().lower().removeprefix("dr ").strip()
+        for person in PEOPLE:
+            names = {person.user_id, person.name.lower(), person.name.lower().split()[1]}
+            if wanted in names and not person.is_bot:
+                return person
+        return None
+
+
+class ChatDirectory:
+    """The Directory port over the sample practice."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+    def workspace(self) -> tuple[str, str]:
+        return WORKSPACE
+
+    def people(self) -> list[PlatformUser]:
+        return list(PEOPLE)
+
+    def person(self, user_id: str) -> PlatformUser | None:
+        return next((p for p in PEOPLE if p.user_id == user_id), None)
+
+    def join(self, channel_id: str) -> str:
+        name = channel_id.lstrip("#")
+        if name not in CHANNELS:
+            raise CannotDeliver("channel_not_found")
+        self.world.joined.add(name)
+        return name
+
+    def create_channel(self, name: str) -> tuple[str, str]:
+        CHANNELS.setdefault(name, name)
+        self.world.joined.add(name)
+        return name, name
+
+
+class ChatMessenger:
+    """The Messenger port: 'sending' prints to the terminal and keeps a transcript."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+    def deliver(self, delivery: Delivery) -> SentRef:
+        ref = str(len(self.world.posted) + 1)
+        where = (
+            f"DM to {self.world.name(delivery.target)}"
+            if delivery.kind is DeliveryKind.DIRECT
+            else f"#{delivery.target}"
+        )
+        self.world.posted.append(Posted(ref, where, delivery))
+        self.world.out.append(render(ref, where, delivery))
+        return SentRef(delivery.target, ref)
+
+    def find(self, delivery: Delivery) -> SentRef | None:
+        for posted in self.world.posted:
+            if posted.delivery.id == delivery.id:
+                return SentRef(delivery.target, posted.ref)
+        return None
+
+
+def render(ref: str, where: str, delivery: Delivery) -> str:
+    """A delivered message as terminal text, with numbered buttons."""
+    message = delivery.message
+    thread = f" (in reply to [{message.thread}])" if message.thread else ""
+    lines = [f"[{ref}] {where}{thread}:", *("    " + line for line in message.text.splitlines())]
+    if message.note:
+        lines.append(f"    ({message.note})")
+    for i, b in enumerate(message.buttons, start=1):
+        lines.append(f"    [{ref}.{i}] {b.label}")
+    return "\n".join(lines)

@@ -1,0 +1,341 @@
+"""Repositories: SQL in, domain values out. They never commit; the unit of work does."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.model import (
+    Delivery,
+    DeliveryKind,
+    Member,
+    Message,
+    OutboxStatus,
+    Platform,
+    Practice,
+    Role,
+    SentRef,
+    Space,
+    SpacePurpose,
+)
+from storage.tables import (
+    AuditRow,
+    Base,
+    LeadRow,
+    MemberRow,
+    OutboxRow,
+    PracticeRow,
+    ProcessedEventRow,
+    SpaceRow,
+)
+
+
+def utc(value: datetime) -> datetime:
+    """SQLite returns naive datetimes; everything we store is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def insert_ignoring_duplicates(session: Session, row: type[Base], values: dict[str, Any]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING on either database; True when a row went in."""
+    dialect = session.get_bind().dialect.name
+    module: Any = postgresql if dialect == "postgresql" else sqlite
+    stmt = module.insert(row).values(**values).on_conflict_do_nothing()
+    result: Any = session.execute(stmt)
+    return bool(result.rowcount == 1)
+
+
+class SqlPractices:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def by_workspace(self, platform: Platform, workspace_id: str) -> Practice | None:
+        stmt = (
+            select(PracticeRow)
+            .where(PracticeRow.platform == platform, PracticeRow.workspace_id == workspace_id)
+            .order_by(PracticeRow.id)
+        )
+        row = self.s.scalars(stmt).first()
+        return _practice(row) if row else None
+
+    def get(self, practice_id: int) -> Practice:
+        return _practice(self.s.get_one(PracticeRow, practice_id))
+
+    def create(
+        self, *, platform: Platform, workspace_id: str, name: str, timezone: str, now: datetime
+    ) -> Practice:
+        row = PracticeRow(
+            platform=platform,
+            workspace_id=workspace_id,
+            name=name,
+            timezone=timezone,
+            created_at=now,
+        )
+        self.s.add(row)
+        self.s.flush()
+        return _practice(row)
+
+
+def _practice(row: PracticeRow) -> Practice:
+    return Practice(row.id, Platform(row.platform), row.workspace_id, row.name, row.timezone)
+
+
+class SqlMembers:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def _row(self, practice_id: int, user_id: str) -> MemberRow | None:
+        stmt = select(MemberRow).where(
+            MemberRow.practice_id == practice_id, MemberRow.user_id == user_id
+        )
+        return self.s.scalars(stmt).first()
+
+    def get(self, practice_id: int, user_id: str) -> Member | None:
+        row = self._row(practice_id, user_id)
+        return _member(row) if row else None
+
+    def upsert(self, member: Member, now: datetime) -> None:
+        row = self._row(member.practice_id, member.user_id)
+        if row is None:
+            row = MemberRow(practice_id=member.practice_id, user_id=member.user_id)
+            self.s.add(row)
+        row.name, row.role, row.guest = member.name, member.role, member.guest
+        row.active, row.updated_at = member.active, now
+        self.s.flush()
+
+    def active(self, practice_id: int) -> list[Member]:
+        stmt = (
+            select(MemberRow)
+            .where(MemberRow.practice_id == practice_id, MemberRow.active.is_(True))
+            .order_by(MemberRow.name)
+        )
+        return [_member(r) for r in self.s.scalars(stmt)]
+
+    def deactivate_except(self, practice_id: int, keep: set[str], now: datetime) -> int:
+        stmt = (
+            update(MemberRow)
+            .where(
+                MemberRow.practice_id == practice_id,
+                MemberRow.active.is_(True),
+                MemberRow.user_id.not_in(keep),
+            )
+            .values(active=False, updated_at=now)
+        )
+        result: Any = self.s.execute(stmt)
+        return int(result.rowcount)
+
+
+def _member(row: MemberRow) -> Member:
+    return Member(row.practice_id, row.user_id, row.name, Role(row.role), row.guest, row.active)
+
+
+class SqlLeads:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def list(self, practice_id: int) -> tuple[str, ...]:
+        stmt = select(LeadRow.user_id).where(LeadRow.practice_id == practice_id)
+        return tuple(sorted(self.s.scalars(stmt)))
+
+    def add(self, practice_id: int, user_id: str, now: datetime) -> bool:
+        values = {"practice_id": practice_id, "user_id": user_id, "added_at": now}
+        return insert_ignoring_duplicates(self.s, LeadRow, values)
+
+    def remove(self, practice_id: int, user_id: str) -> bool:
+        stmt = delete(LeadRow).where(LeadRow.practice_id == practice_id, LeadRow.user_id == user_id)
+        result: Any = self.s.execute(stmt)
+        return bool(result.rowcount)
+
+
+class SqlSpaces:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def all(self, practice_id: int) -> dict[SpacePurpose, Space]:
+        stmt = select(SpaceRow).where(SpaceRow.practice_id == practice_id)
+        return {
+            SpacePurpose(r.purpose): Space(
+                r.practice_id, SpacePurpose(r.purpose), r.channel_id, r.name
+            )
+            for r in self.s.scalars(stmt)
+        }
+
+    def set(self, space: Space, now: datetime) -> None:
+        stmt = select(SpaceRow).where(
+            SpaceRow.practice_id == space.practice_id, SpaceRow.purpose == space.purpose
+        )
+        row = self.s.scalars(stmt).first()
+        if row is None:
+            row = SpaceRow(practice_id=space.practice_id, purpose=space.purpose)
+            self.s.add(row)
+        row.channel_id, row.name, row.updated_at = space.channel_id, space.name, now
+        self.s.flush()
+
+
+class SqlEvents:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def claim(self, key: str, now: datetime) -> bool:
+        values = {"key": key, "processed_at": now}
+        return insert_ignoring_duplicates(self.s, ProcessedEventRow, values)
+
+    def forget_before(self, cutoff: datetime) -> int:
+        stmt = delete(ProcessedEventRow).where(ProcessedEventRow.processed_at < cutoff)
+        result: Any = self.s.execute(stmt)
+        return int(result.rowcount)
+
+
+class SqlAudit:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def record(
+        self, *, practice_id: int, actor: str, action: str, detail: dict[str, Any], now: datetime
+    ) -> None:
+        row = AuditRow(
+            practice_id=practice_id,
+            actor=actor,
+            action=action,
+            detail=json.dumps(detail, sort_keys=True),
+            at=now,
+        )
+        self.s.add(row)
+        self.s.flush()
+
+    def recent(self, practice_id: int, limit: int) -> list[dict[str, Any]]:
+        stmt = (
+            select(AuditRow)
+            .where(AuditRow.practice_id == practice_id)
+            .order_by(AuditRow.id.desc())
+            .limit(limit)
+        )
+        return [
+            {"actor": r.actor, "action": r.action, "detail": json.loads(r.detail), "at": utc(r.at)}
+            for r in self.s.scalars(stmt)
+        ]
+
+
+class SqlOutbox:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, delivery: Delivery, *, dedupe_key: str, sealed: bool, now: datetime) -> bool:
+        values = {
+            "id": delivery.id,
+            "dedupe_key": dedupe_key,
+            "practice_id": delivery.practice_id,
+            "platform": delivery.platform,
+            "kind": delivery.kind,
+            "target": delivery.target,
+            "target_sealed": sealed,
+            "payload": json.dumps(delivery.message.to_dict()),
+            "notify_sealed": delivery.notify or None,
+            "status": OutboxStatus.PENDING,
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+            "updated_at": now,
+        }
+        return insert_ignoring_duplicates(self.s, OutboxRow, values)
+
+    def due_ids(self, now: datetime, limit: int) -> list[str]:
+        stmt = (
+            select(OutboxRow.id)
+            .where(OutboxRow.status == OutboxStatus.PENDING, OutboxRow.next_attempt_at <= now)
+            .order_by(OutboxRow.created_at, OutboxRow.id)
+            .limit(limit)
+        )
+        return list(self.s.scalars(stmt))
+
+    def claim(self, delivery_id: str, *, worker: str, now: datetime) -> Delivery | None:
+        # The conditional UPDATE is the claim: only one worker can move it out of PENDING.
+        stmt = (
+            update(OutboxRow)
+            .where(OutboxRow.id == delivery_id, OutboxRow.status == OutboxStatus.PENDING)
+            .values(
+                status=OutboxStatus.SENDING,
+                claimed_by=worker,
+                claimed_at=now,
+                attempts=OutboxRow.attempts + 1,
+                updated_at=now,
+            )
+        )
+        result: Any = self.s.execute(stmt)
+        if result.rowcount != 1:
+            return None
+        return self.get(delivery_id)
+
+    def stale(self, claimed_before: datetime, limit: int) -> list[Delivery]:
+        stmt = (
+            select(OutboxRow)
+            .where(OutboxRow.status == OutboxStatus.SENDING, OutboxRow.claimed_at < claimed_before)
+            .order_by(OutboxRow.claimed_at)
+            .limit(limit)
+        )
+        return [_delivery(r) for r in self.s.scalars(stmt)]
+
+    def mark_sent(self, delivery_id: str, ref: SentRef, now: datetime) -> None:
+        # Once it has landed the words live on the platform; we keep no second copy.
+        self._set(
+            delivery_id,
+            status=OutboxStatus.SENT,
+            sent_channel=ref.channel,
+            sent_ref=ref.ref,
+            payload=None,
+            last_error=None,
+            updated_at=now,
+        )
+
+    def retry_at(self, delivery_id: str, at: datetime, error: str, now: datetime) -> None:
+        self._set(
+            delivery_id,
+            status=OutboxStatus.PENDING,
+            next_attempt_at=at,
+            last_error=error[:64],
+            claimed_by=None,
+            updated_at=now,
+        )
+
+    def mark_failed(self, delivery_id: str, error: str, now: datetime) -> None:
+        self._set(
+            delivery_id,
+            status=OutboxStatus.FAILED,
+            last_error=error[:64],
+            payload=None,
+            updated_at=now,
+        )
+
+    def _set(self, delivery_id: str, **values: Any) -> None:
+        self.s.execute(update(OutboxRow).where(OutboxRow.id == delivery_id).values(**values))
+
+    def get(self, delivery_id: str) -> Delivery | None:
+        row = self.s.get(OutboxRow, delivery_id, populate_existing=True)
+        return _delivery(row) if row else None
+
+    def counts(self) -> dict[str, int]:
+        stmt = select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
+        return {str(status): int(n) for status, n in self.s.execute(stmt)}
+
+
+def _delivery(row: OutboxRow) -> Delivery:
+    message = Message.from_dict(json.loads(row.payload)) if row.payload else Message("")
+    return Delivery(
+        id=row.id,
+        practice_id=row.practice_id,
+        platform=Platform(row.platform),
+        kind=DeliveryKind(row.kind),
+        target=row.target,
+        message=message,
+        status=OutboxStatus(row.status),
+        attempts=row.attempts,
+        created_at=utc(row.created_at),
+        claimed_at=utc(row.claimed_at) if row.claimed_at else None,
+        sent_ref=row.sent_ref or "",
+        notify=row.notify_sealed or "",
+        sealed=row.target_sealed,
+    )

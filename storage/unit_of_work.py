@@ -1,0 +1,44 @@
+"""The unit of work: one transaction per inbound event or scheduler tick."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.repositories import (
+    SqlAudit,
+    SqlEvents,
+    SqlLeads,
+    SqlMembers,
+    SqlOutbox,
+    SqlPractices,
+    SqlSpaces,
+)
+
+
+class SqlTx:
+    """The repositories bound to one session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.practices = SqlPractices(session)
+        self.members = SqlMembers(session)
+        self.leads = SqlLeads(session)
+        self.spaces = SqlSpaces(session)
+        self.events = SqlEvents(session)
+        self.outbox = SqlOutbox(session)
+        self.audit = SqlAudit(session)
+
+
+class SqlUnitOfWork:
+    """`with uow() as tx:` opens a transaction: committed on success, rolled back on error."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self.session_factory = session_factory
+
+    @contextmanager
+    def __call__(self) -> Iterator[SqlTx]:
+        with self.session_factory.begin() as session:
+            yield SqlTx(session)

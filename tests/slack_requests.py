@@ -1,0 +1,158 @@
+"""Realistic, signed Slack requests for tests (shapes from Slack's docs; see shared notes)."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+from urllib.parse import urlencode
+
+from slack_sdk.signature import SignatureVerifier
+
+from tests.fakes.slack_roster import BOT_USER, TEAM_ID
+
+SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"[:16] + "0123456789abcdef"
+APP_ID = "A0COFFEE"
+
+
+def signed_headers(
+    body: str,
+    *,
+    secret: str = SIGNING_SECRET,
+    at: float | None = None,
+    content_type: str = "application/x-www-form-urlencoded",
+) -> dict[str, str]:
+    """Headers Slack would send, signed with the real SignatureVerifier."""
+    ts = str(int(at if at is not None else time.time()))
+    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    return {
+        "content-type": content_type,
+        "x-slack-request-timestamp": ts,
+        "x-slack-signature": signature,
+    }
+
+
+def command_body(
+    command: str,
+    user: str,
+    text: str = "",
+    *,
+    response_url: str,
+    channel: str = "C0GENERAL",
+    trigger: str = "13345224609.738474920.8088930838d",
+) -> str:
+    """A slash command exactly as Slack form-encodes it."""
+    return urlencode(
+        {
+            "token": "gIkuvaNzQIHg97ATvDxqgjtO",
+            "team_id": TEAM_ID,
+            "team_domain": "riverside",
+            "channel_id": channel,
+            "channel_name": "general",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": command,
+            "text": text,
+            "api_app_id": APP_ID,
+            "is_enterprise_install": "false",
+            "response_url": response_url,
+            "trigger_id": trigger,
+        }
+    )
+
+
+def event_body(event: dict[str, Any], *, event_id: str, event_time: int = 1763900000) -> str:
+    """An Events API envelope around `event`."""
+    return json.dumps(
+        {
+            "token": "XXYYZZ",
+            "team_id": TEAM_ID,
+            "api_app_id": APP_ID,
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": event_time,
+            "authorizations": [
+                {
+                    "enterprise_id": None,
+                    "team_id": TEAM_ID,
+                    "user_id": BOT_USER,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+            "is_ext_shared_channel": False,
+            "event_context": "4-eyJldCI6ImFwcF9ob21lX29wZW5lZCJ9",
+        }
+    )
+
+
+def app_home_opened(user: str, *, event_id: str) -> str:
+    return event_body(
+        {
+            "type": "app_home_opened",
+            "user": user,
+            "channel": "D0HOME",
+            "tab": "home",
+            "event_ts": "1763900000.000016",
+        },
+        event_id=event_id,
+    )
+
+
+def interaction_body(payload: dict[str, Any]) -> str:
+    """Interactivity payloads arrive as one form field."""
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def user_block(user: str) -> dict[str, str]:
+    return {"id": user, "username": user.lower(), "name": user.lower(), "team_id": TEAM_ID}
+
+
+def home_action(user: str, action_id: str, state: dict[str, Any], value: str = "") -> str:
+    """A button pressed on the App Home (a view container, no channel, no response_url)."""
+    action = {
+        "action_id": action_id,
+        "block_id": "setup_buttons",
+        "type": "button",
+        "text": {"type": "plain_text", "text": "Use these channels", "emoji": True},
+        "action_ts": "1763900100.000200",
+    }
+    if value:
+        action["value"] = value
+    return interaction_body(
+        {
+            "type": "block_actions",
+            "user": user_block(user),
+            "api_app_id": APP_ID,
+            "token": "9s8d9as89d8as9d8as989",
+            "container": {"type": "view", "view_id": "V0HOME01"},
+            "trigger_id": "12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3",
+            "team": {"id": TEAM_ID, "domain": "riverside"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "view": {
+                "id": "V0HOME01",
+                "team_id": TEAM_ID,
+                "type": "home",
+                "blocks": [],
+                "private_metadata": "",
+                "callback_id": "",
+                "state": state,
+                "hash": "1763900000.abc",
+                "app_id": APP_ID,
+                "bot_id": "B0BOT",
+            },
+            "actions": [action],
+        }
+    )
+
+
+def setup_state(rants: str | None, advice: str | None) -> dict[str, Any]:
+    """The App Home's state once a lead has picked channels."""
+    values: dict[str, Any] = {}
+    if rants:
+        values["setup.rants"] = {"type": "conversations_select", "selected_conversation": rants}
+    if advice:
+        values["setup.advice"] = {"type": "conversations_select", "selected_conversation": advice}
+    return {"values": {"setup": values}}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import sys
 
-from dotenv import load_dotenv
+from dotenv import find_dotenv, load_dotenv
 
 from bot.cli import main
 
 if __name__ == "__main__":
-    load_dotenv(override=False)  # the real environment wins over .env
+    load_dotenv(find_dotenv(usecwd=True), override=False)  # the real environment wins
     sys.exit(main(sys.argv[1:], dict(os.environ)))

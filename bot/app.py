@@ -14,6 +14,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 from sqlalchemy import Engine, text
 
+from bot.logs import cap_libraries
 from bot.model import Platform
 from bot.outbox import Outbox
 from bot.ports import Clock, Messenger
@@ -103,6 +104,7 @@ def build(
     extra_messengers: dict[Platform, Messenger] | None = None,
 ) -> Assembly:
     """Wire the whole bot for `settings`."""
+    cap_libraries()
     engine = make_engine(settings.database_url)
     if migrate:
         upgrade(engine)

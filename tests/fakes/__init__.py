@@ -1,0 +1,1 @@
+"""In-process fakes of external services (Slack Web API) used by the test suite."""

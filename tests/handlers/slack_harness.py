@@ -1,0 +1,34 @@
+"""Drive the real Bolt app with signed requests, in process (app.dispatch)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt import App, BoltRequest, BoltResponse
+
+from bot.app import Assembly
+from bot.model import Platform
+from tests.slack_requests import signed_headers
+
+
+def dispatch(app: App, body: str, *, json_body: bool = False, **header_args: Any) -> BoltResponse:
+    """Send one signed request through the app, exactly as the HTTP adapter would."""
+    content_type = "application/json" if json_body else "application/x-www-form-urlencoded"
+    headers = signed_headers(body, content_type=content_type, **header_args)
+    return app.dispatch(BoltRequest(body=body, headers={k: [v] for k, v in headers.items()}))
+
+
+def slack_app(assembly: Assembly) -> App:
+    assert assembly.slack_app is not None
+    return assembly.slack_app
+
+
+def synced(assembly: Assembly) -> Assembly:
+    """The practice learnt from the fake workspace, as `run` does at start-up."""
+    assembly.services.practices.sync_roster(Platform.SLACK, assembly.slack_directory())
+    return assembly
+
+
+def body_json(response: BoltResponse) -> dict[str, Any]:
+    return dict(json.loads(response.body)) if response.body else {}

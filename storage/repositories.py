@@ -44,7 +44,7 @@ def insert_ignoring_duplicates(session: Session, row: type[Base], values: dict[s
     """INSERT ... ON CONFLICT DO NOTHING on either database; True when a row went in."""
     dialect = session.get_bind().dialect.name
     module: Any = postgresql if dialect == "postgresql" else sqlite
-    key = next(iter(row.__table__.primary_key.columns))
+    key = next(iter(row.__table__.primary_key))
     stmt = module.insert(row).values(**values).on_conflict_do_nothing().returning(key)
     # RETURNING, not rowcount: psycopg 3 reports -1 for an INSERT ... ON CONFLICT here.
     return session.execute(stmt).first() is not None

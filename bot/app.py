@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
 import uvicorn
@@ -14,11 +13,15 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 from sqlalchemy import Engine, text
 
+from bot.advice import Advice
+from bot.deps import Deps
 from bot.logs import cap_libraries
 from bot.model import Platform
 from bot.outbox import Outbox
 from bot.ports import Clock, Messenger
 from bot.practices import Practices
+from bot.rants import Rants
+from bot.retention import Retention
 from bot.scheduling import Job, OutboxWorker, start_scheduler
 from bot.sealing import SealedBox, load_or_create_key
 from bot.services import Services
@@ -67,7 +70,12 @@ class Assembly:
         services = self.services
         jobs = [
             Job("outbox", "send what is queued; settle sends a crash left unsure", 1, self._outbox),
-            Job("tidy", "forget handled event ids after a week", 24 * 60, self._tidy),
+            Job(
+                "retention",
+                "take expired rants down; destroy expired relay links",
+                15,
+                services.retention.run,
+            ),
         ]
         if self.slack_client is not None:
             sync = lambda: services.practices.sync_roster(Platform.SLACK, self.slack_directory())  # noqa: E731
@@ -77,11 +85,6 @@ class Assembly:
     def _outbox(self) -> object:
         self.services.outbox.reconcile()
         return self.services.outbox.drain()
-
-    def _tidy(self) -> int:
-        cutoff = self.services.clock.now() - timedelta(days=7)
-        with self.services.outbox.uow() as tx:
-            return tx.events.forget_before(cutoff)
 
 
 def slack_web_client(settings: Settings, *, retries: bool = True) -> WebClient:
@@ -121,9 +124,18 @@ def build(
     if with_slack and settings.slack_configured:
         slack_client = slack_web_client(settings)
         messengers[Platform.SLACK] = SlackMessenger(slack_web_client(settings, retries=False))
-    outbox = Outbox(uow=uow, messengers=messengers, cipher=SealedBox(key), clock=clock)
+    cipher = SealedBox(key)
+    outbox = Outbox(uow=uow, messengers=messengers, cipher=cipher, clock=clock)
     practices = Practices(uow=uow, outbox=outbox, clock=clock, timezone=settings.timezone)
-    services = Services(clock=clock, outbox=outbox, practices=practices)
+    deps = Deps(uow=uow, practices=practices, outbox=outbox, cipher=cipher, clock=clock)
+    services = Services(
+        clock=clock,
+        outbox=outbox,
+        practices=practices,
+        rants=Rants(deps),
+        advice=Advice(deps),
+        retention=Retention(uow=uow, outbox=outbox, clock=clock),
+    )
     assembly = Assembly(settings, engine, services, slack_client, None, messengers)
     if slack_client is not None:
         assembly.slack_app = build_slack_app(

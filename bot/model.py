@@ -35,7 +35,11 @@ class SpacePurpose(StrEnum):
 class Action(StrEnum):
     """Buttons on messages the bot sends; each platform maps these to its own ids."""
 
-    OPEN_HOME = "home.open"
+    HEAR_YOU = "rant.hear_you"
+    COFFEE = "rant.coffee"
+    ANSWER = "question.answer"
+    CAN_HELP = "question.can_help"
+    HELPFUL = "answer.helpful"
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +155,7 @@ class DeliveryKind(StrEnum):
 
     POST = "post"  # a message into a channel
     DIRECT = "direct"  # a direct message to a person
-    DELETE = "delete"  # remove one of our own messages
+    DELETE = "delete"  # remove one of our own messages (its platform ref in `ref`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +174,7 @@ class Delivery:
     claimed_at: datetime | None = None
     sent_ref: str = ""
     notify: str = ""  # who to tell if it finally fails: always sealed, or ''
+    ref: str = ""  # for DELETE: the platform's reference of the message to remove
     sealed: bool = False  # whether `target` is sealed as stored
 
 
@@ -195,3 +200,76 @@ class HomeView:
     def needs_setup(self) -> bool:
         """A practice is ready once it has both shared spaces."""
         return not all(p in self.spaces for p in SpacePurpose)
+
+
+class RantDestination(StrEnum):
+    """Where a rant goes; the GP chooses."""
+
+    JUST_OUT = "just_out"  # nobody sees it, nothing is kept
+    COLLEAGUE = "colleague"
+    SPACE = "space"  # the rant space, as themselves
+    SPACE_ANONYMOUS = "space_anonymous"
+
+
+class Topic(StrEnum):
+    """What a question is about (optional)."""
+
+    CLINICAL = "clinical"
+    PRESCRIBING = "prescribing"
+    REFERRALS = "referrals"
+    ADMIN = "admin"
+    SAFEGUARDING = "safeguarding"
+    OTHER = "other"
+
+
+class Urgency(StrEnum):
+    """How soon the asker would like an answer (optional)."""
+
+    NOW = "now"
+    TODAY = "today"
+    THIS_WEEK = "this_week"
+
+
+@dataclass(frozen=True, slots=True)
+class Rant:
+    """A rant that went somewhere. Its words are not kept; who wrote an anonymous one is sealed."""
+
+    id: str
+    practice_id: int
+    destination: RantDestination
+    author: str  # '' when anonymous
+    author_sealed: str  # set only when anonymous, until the rant expires
+    colleague: str
+    created_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question run past colleagues. Its words are not kept once posted."""
+
+    id: str
+    practice_id: int
+    asker: str  # '' when anonymous
+    asker_sealed: str
+    anonymous: bool
+    colleague: str  # '' when it went to the advice space
+    topic: Topic | None
+    urgency: Urgency | None
+    created_at: datetime
+    expires_at: datetime
+    channel: str = ""  # where it landed, once it has
+    ref: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An answer to a question; its words are not kept once delivered."""
+
+    id: str
+    question_id: str
+    helper: str  # '' when anonymous
+    helper_sealed: str
+    anonymous: bool
+    created_at: datetime
+    helpful: bool = False

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from bot import wording
-from bot.model import Delivery, DeliveryKind, Message, OutboxStatus, Platform
+from bot.model import Delivery, DeliveryKind, Message, OutboxStatus, Platform, SentRef
 from bot.ports import (
     CannotDeliver,
     Cipher,
@@ -80,6 +80,7 @@ class Outbox:
         dedupe_key: str,
         private: bool = False,
         notify: str = "",
+        ref: str = "",
     ) -> bool:
         """Queue one send in the caller's transaction; False if `dedupe_key` was queued before.
 
@@ -94,6 +95,7 @@ class Outbox:
             target=self.cipher.seal(target) if private else target,
             message=message,
             notify=self.cipher.seal(notify) if notify else "",
+            ref=ref,
         )
         now = self.clock.now()
         added = tx.outbox.add(delivery, dedupe_key=dedupe_key, sealed=private, now=now)
@@ -130,7 +132,7 @@ class Outbox:
             self._give_up(stored, exc.code, report)
         else:
             with self.uow() as tx:
-                tx.outbox.mark_sent(stored.id, ref, self.clock.now())
+                tx.outbox.mark_sent(stored.id, self._storable(stored, ref), self.clock.now())
             report.sent += 1
 
     def _after_unknown(
@@ -208,9 +210,14 @@ class Outbox:
             if current is None or current.status is not OutboxStatus.SENDING:
                 return  # someone else settled it meanwhile
             if found is not None:
-                tx.outbox.mark_sent(stored.id, found, now)
+                tx.outbox.mark_sent(stored.id, self._storable(stored, found), now)
             else:
                 tx.outbox.retry_at(stored.id, now, "not_found_on_platform", now)
+
+    @staticmethod
+    def _storable(stored: Delivery, ref: SentRef) -> SentRef:
+        # A direct message's channel names its recipient; for a sealed send, keep no trace of it.
+        return SentRef("", ref.ref) if stored.sealed else ref
 
     def _unsealed(self, stored: Delivery) -> Delivery:
         if not stored.sealed:

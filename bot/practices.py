@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import wording
 from bot.model import (
@@ -26,11 +26,15 @@ log = logging.getLogger(__name__)
 
 
 class Refused(Exception):
-    """A request the bot says no to, kindly; `text` is shown to the person and nothing changes."""
+    """A request the bot says no to, kindly; `text` is shown to the person and nothing changes.
 
-    def __init__(self, text: str) -> None:
+    `field` names the form field it is about, when there is one.
+    """
+
+    def __init__(self, text: str, field: str = "") -> None:
         super().__init__(text)
         self.text = text
+        self.field = field
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,17 @@ class Practices:
                 self._audit_seed(tx, practice, seeded)
         log.info("roster synced: %d members, %d left, %d leads seeded", len(people), gone, seeded)
         return RosterReport(practice.id, len(people), gone, seeded)
+
+    def learn(self, *, platform: Platform, directory: Directory, person: PlatformUser) -> None:
+        """Someone joined, changed or left the workspace: keep their membership true."""
+        with self.uow() as tx:
+            practice = self.practice_for(tx, platform, directory.workspace())
+            if person.is_person_in_workspace:
+                self._upsert(tx, practice, person)
+                return
+            existing = tx.members.get(practice.id, person.user_id)
+            if existing is not None and existing.active:
+                tx.members.upsert(replace(existing, active=False), self.clock.now())
 
     def add_installer_as_lead(
         self, platform: Platform, workspace: tuple[str, str], user: str
@@ -228,16 +243,27 @@ class Practices:
             raise Refused(wording.ONLY_LEADS)
 
     def ready(
-        self, *, platform: Platform, directory: Directory, user_id: str
-    ) -> tuple[Practice, Member, dict[SpacePurpose, Space]]:
-        """The practice, the member and the spaces, or a refusal once the leads have been asked."""
+        self, *, platform: Platform, directory: Directory, user_id: str, need: SpacePurpose | None
+    ) -> tuple[Practice, Member, Space | None]:
+        """The practice, the member and the space `need`ed; refused once the leads are asked."""
         with self.uow() as tx:
             practice = self.practice_for(tx, platform, directory.workspace())
             member = self.member(tx, practice, user_id, directory)
-            spaces = self.spaces_or_ask_leads(tx, practice)
+            spaces = self.spaces_or_ask_leads(tx, practice) if need else {}
         if spaces is None:  # refused after the commit, so the request to the leads is kept
             raise Refused(wording.WAITING_FOR_LEAD)
-        return practice, member, spaces
+        return practice, member, spaces[need] if need else None
+
+    def colleague(self, tx: Tx, practice: Practice, me: str, user_id: str) -> Member:
+        """Someone to send to: an active member of the practice, and not oneself."""
+        if not user_id:
+            raise Refused(wording.PICK_A_COLLEAGUE, field="colleague")
+        if user_id == me:
+            raise Refused(wording.NOT_YOURSELF, field="colleague")
+        found = tx.members.get(practice.id, user_id)
+        if found is None or not found.active:
+            raise Refused(wording.NOT_A_COLLEAGUE, field="colleague")
+        return found
 
     def spaces_or_ask_leads(self, tx: Tx, practice: Practice) -> dict[SpacePurpose, Space] | None:
         """The practice's spaces; if not chosen yet, ask the leads (once a day) and return None."""

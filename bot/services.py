@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.advice import Advice
 from bot.outbox import Outbox
 from bot.ports import Clock
 from bot.practices import Practices
+from bot.rants import Rants
+from bot.retention import Retention
 
 
 @dataclass(frozen=True)
@@ -16,3 +19,6 @@ class Services:
     clock: Clock
     outbox: Outbox
     practices: Practices
+    rants: Rants
+    advice: Advice
+    retention: Retention

@@ -236,6 +236,7 @@ class SqlOutbox:
             "target_sealed": sealed,
             "payload": json.dumps(delivery.message.to_dict()),
             "notify_sealed": delivery.notify or None,
+            "ref": delivery.ref or None,
             "status": OutboxStatus.PENDING,
             "attempts": 0,
             "next_attempt_at": now,
@@ -318,6 +319,19 @@ class SqlOutbox:
         row = self.s.get(OutboxRow, delivery_id, populate_existing=True)
         return _delivery(row) if row else None
 
+    def landed(self, dedupe_key: str) -> SentRef | None:
+        stmt = select(OutboxRow).where(
+            OutboxRow.dedupe_key == dedupe_key, OutboxRow.status == OutboxStatus.SENT
+        )
+        row = self.s.scalars(stmt).first()
+        return SentRef(row.sent_channel or "", row.sent_ref or "") if row else None
+
+    def key_for(self, channel: str, ref: str) -> str | None:
+        stmt = select(OutboxRow.dedupe_key).where(
+            OutboxRow.sent_channel == channel, OutboxRow.sent_ref == ref
+        )
+        return self.s.scalars(stmt).first()
+
     def counts(self) -> dict[str, int]:
         stmt = select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
         return {str(status): int(n) for status, n in self.s.execute(stmt)}
@@ -339,4 +353,5 @@ def _delivery(row: OutboxRow) -> Delivery:
         sent_ref=row.sent_ref or "",
         notify=row.notify_sealed or "",
         sealed=row.target_sealed,
+        ref=row.ref or "",
     )

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.conversations import SqlAnswers, SqlQuestions, SqlRants
 from storage.repositories import (
     SqlAudit,
     SqlEvents,
@@ -30,6 +31,9 @@ class SqlTx:
         self.events = SqlEvents(session)
         self.outbox = SqlOutbox(session)
         self.audit = SqlAudit(session)
+        self.rants = SqlRants(session)
+        self.questions = SqlQuestions(session)
+        self.answers = SqlAnswers(session)
 
 
 class SqlUnitOfWork:

@@ -156,3 +156,164 @@ def setup_state(rants: str | None, advice: str | None) -> dict[str, Any]:
     if advice:
         values["setup.advice"] = {"type": "conversations_select", "selected_conversation": advice}
     return {"values": {"setup": values}}
+
+
+def view_submission(
+    user: str, view: dict[str, Any], state: dict[str, Any], *, view_id: str = "V0FORM01"
+) -> str:
+    """A form submitted: the view as we opened it, plus the id, hash and state Slack adds."""
+    submitted = {
+        **view,
+        "id": view_id,
+        "team_id": TEAM_ID,
+        "state": {"values": state},
+        "hash": "1763900200.k3Yd5Rw9",
+        "previous_view_id": None,
+        "root_view_id": view_id,
+        "app_id": APP_ID,
+        "external_id": "",
+        "app_installed_team_id": TEAM_ID,
+        "bot_id": "B0BOT",
+        "clear_on_close": False,
+        "notify_on_close": False,
+    }
+    return interaction_body(
+        {
+            "type": "view_submission",
+            "team": {"id": TEAM_ID, "domain": "riverside"},
+            "user": user_block(user),
+            "api_app_id": APP_ID,
+            "token": "verification_token",
+            "trigger_id": "111.222.valid",
+            "view": submitted,
+            "response_urls": [],
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+    )
+
+
+def form_state(
+    text: str = "",
+    *,
+    version: int = 0,
+    destination: str | None = None,
+    colleague: str | None = None,
+    anonymous: bool = False,
+    topic: str | None = None,
+    urgency: str | None = None,
+) -> dict[str, Any]:
+    """State values as Slack reports them for our forms' blocks."""
+    state: dict[str, Any] = {
+        "text": {f"text_input_{version}": {"type": "plain_text_input", "value": text}}
+    }
+    if destination is not None:
+        state["destination"] = {
+            "pick": {
+                "type": "radio_buttons",
+                "selected_option": {
+                    "text": {"type": "plain_text", "text": destination},
+                    "value": destination,
+                },
+            }
+        }
+    state["colleague"] = {"pick": {"type": "users_select", "selected_user": colleague}}
+    picked = [{"text": {"type": "plain_text", "text": "yes"}, "value": "yes"}] if anonymous else []
+    state["anonymous"] = {"pick": {"type": "checkboxes", "selected_options": picked}}
+    for block, value in (("topic", topic), ("urgency", urgency)):
+        option = {"text": {"type": "plain_text", "text": value}, "value": value} if value else None
+        state[block] = {"pick": {"type": "static_select", "selected_option": option}}
+    return state
+
+
+def message_action(
+    user: str, action_id: str, value: str, *, channel: str, message_ts: str, response_url: str
+) -> str:
+    """A button pressed under a message the bot posted in a channel or DM."""
+    return interaction_body(
+        {
+            "type": "block_actions",
+            "user": user_block(user),
+            "api_app_id": APP_ID,
+            "token": "9s8d9as89d8as9d8as989",
+            "container": {
+                "type": "message",
+                "message_ts": message_ts,
+                "channel_id": channel,
+                "is_ephemeral": False,
+            },
+            "trigger_id": "12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3",
+            "team": {"id": TEAM_ID, "domain": "riverside"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "channel": {"id": channel, "name": "coffee-room"},
+            "message": {
+                "type": "message",
+                "subtype": "bot_message",
+                "bot_id": "B0BOT",
+                "text": "…",
+                "ts": message_ts,
+                "blocks": [],
+            },
+            "state": {"values": {}},
+            "response_url": response_url,
+            "actions": [
+                {
+                    "action_id": action_id,
+                    "block_id": "b1",
+                    "type": "button",
+                    "value": value,
+                    "action_ts": "1763900300.000400",
+                    "text": {"type": "plain_text", "text": "…", "emoji": True},
+                }
+            ],
+        }
+    )
+
+
+def message_shortcut(user: str, text: str, *, response_url: str) -> str:
+    """The "Run this past someone" message shortcut on someone's message."""
+    return interaction_body(
+        {
+            "type": "message_action",
+            "token": "verification_token",
+            "action_ts": "1763900400.123456",
+            "team": {"id": TEAM_ID, "domain": "riverside"},
+            "user": user_block(user),
+            "channel": {"id": "C0GENERAL", "name": "general"},
+            "callback_id": "run_this_past",
+            "trigger_id": "111.222.shortcut",
+            "message_ts": "1763900399.000300",
+            "message": {
+                "client_msg_id": "zzzz-111-222",
+                "type": "message",
+                "text": text,
+                "user": user,
+                "ts": "1763900399.000300",
+                "team": TEAM_ID,
+            },
+            "response_url": response_url,
+            "is_enterprise_install": False,
+            "enterprise": None,
+        }
+    )
+
+
+def thread_reply(user: str, channel: str, thread_ts: str, text: str, *, event_id: str) -> str:
+    """A person's native reply in a thread (message.channels)."""
+    return event_body(
+        {
+            "type": "message",
+            "channel": channel,
+            "user": user,
+            "text": text,
+            "ts": "1763900500.000600",
+            "thread_ts": thread_ts,
+            "event_ts": "1763900500.000600",
+            "channel_type": "channel",
+            "client_msg_id": "c9b466b5-845c",
+            "team": TEAM_ID,
+            "blocks": [],
+        },
+        event_id=event_id,
+    )

@@ -85,6 +85,9 @@ class ChatMessenger:
         self.world = world
 
     def deliver(self, delivery: Delivery) -> SentRef:
+        if delivery.kind is DeliveryKind.DELETE:
+            self.world.out.append(f"[{delivery.ref}] was removed from #{delivery.target}.")
+            return SentRef(delivery.target, delivery.ref)
         ref = str(len(self.world.posted) + 1)
         where = (
             f"DM to {self.world.name(delivery.target)}"

@@ -13,7 +13,7 @@ from bot import wording
 from bot.logs import log_failure
 from bot.practices import Refused
 from bot.services import Services
-from handlers.slack import commands, home
+from handlers.slack import advice, commands, home, people, rants
 from handlers.slack.ids import Block
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,9 @@ def build_slack_app(
     app.error(on_error)
     home.register(app, services)
     commands.register(app, services)
+    rants.register(app, services)
+    advice.register(app, services)
+    people.register(app, services)
     return app
 
 

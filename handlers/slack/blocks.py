@@ -42,10 +42,11 @@ def message_blocks(message: Message) -> Blocks:
     if message.note:
         blocks.append(context(message.note))
     if message.buttons:
-        elements = []
+        elements, used = [], set()
         for i, b in enumerate(message.buttons):
-            # Action ids must be unique within a block; the suffix keeps them so.
-            action_id = str(b.action) if i == 0 else f"{b.action}#{i}"
+            # Action ids must be unique within a block; a suffix keeps repeated ones so.
+            action_id = str(b.action) if b.action not in used else f"{b.action}#{i}"
+            used.add(b.action)
             elements.append(button(action_id, b.label, b.value, b.primary))
         blocks.append({"type": "actions", "elements": elements})
     return blocks

@@ -44,12 +44,16 @@ class SlackDirectory:
                 return None
             raise
 
+    def from_payload(self, user: dict[str, Any]) -> PlatformUser:
+        """A person from an event's user object."""
+        return self._person(user)
+
     def _person(self, user: dict[str, Any]) -> PlatformUser:
         profile = user.get("profile") or {}
-        name = (
-            profile.get("display_name")
-            or profile.get("real_name")
+        name = (  # the full name ("Dr Tom Okafor") reads better than a handle in a practice
+            profile.get("real_name")
             or user.get("real_name")
+            or profile.get("display_name")
             or user.get("name")
             or user["id"]
         )

@@ -19,6 +19,17 @@ class Block(StrEnum):
     TEXT = "text"  # the main free-text input of every form (the error handler relies on it)
     SETUP = "setup"
     SETUP_BUTTONS = "setup_buttons"
+    DESTINATION = "destination"
+    COLLEAGUE = "colleague"
+    ANONYMOUS = "anonymous"
+    TOPIC = "topic"
+    URGENCY = "urgency"
+
+
+class View(StrEnum):
+    RANT = "rant_form"
+    QUESTION = "question_form"
+    ANSWER = "answer_form"
 
 
 class ActionId(StrEnum):

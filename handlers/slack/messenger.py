@@ -23,6 +23,8 @@ class SlackMessenger:
         self.client = client
 
     def deliver(self, delivery: Delivery) -> SentRef:
+        if delivery.kind is DeliveryKind.DELETE:
+            return self._delete(delivery)
         try:
             channel = self._channel(delivery)
             response = self._post(delivery, channel)
@@ -33,6 +35,16 @@ class SlackMessenger:
         except Exception as exc:  # classify() re-raises what it doesn't know
             raise classify(exc) from exc
         return SentRef(str(response["channel"]), str(response["ts"]))
+
+    def _delete(self, delivery: Delivery) -> SentRef:
+        try:
+            self.client.chat_delete(channel=delivery.target, ts=delivery.ref)
+        except SlackApiError as exc:
+            if exc.response.get("error") != "message_not_found":  # already gone is done
+                raise classify(exc) from exc
+        except Exception as exc:  # classify() re-raises what it doesn't know
+            raise classify(exc) from exc
+        return SentRef(delivery.target, delivery.ref)
 
     def _post(self, delivery: Delivery, channel: str, rejoin: bool = True) -> Any:
         message = delivery.message
@@ -58,6 +70,8 @@ class SlackMessenger:
         return delivery.target
 
     def find(self, delivery: Delivery) -> SentRef | None:
+        if delivery.kind is DeliveryKind.DELETE:
+            return None  # deleting again is harmless
         try:
             channel = self._channel(delivery)
             for message in self._recent(delivery, channel):

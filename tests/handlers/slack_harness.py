@@ -32,3 +32,38 @@ def synced(assembly: Assembly) -> Assembly:
 
 def body_json(response: BoltResponse) -> dict[str, Any]:
     return dict(json.loads(response.body)) if response.body else {}
+
+
+def ready(assembly: Assembly) -> App:
+    """A practice that has been set up: roster learnt, rant and advice channels chosen."""
+    from bot.model import SpacePurpose
+    from tests.fakes.slack_roster import ADMIN
+
+    synced(assembly)
+    assembly.services.practices.set_spaces(
+        platform=Platform.SLACK,
+        directory=assembly.slack_directory(),
+        actor=ADMIN,
+        channels={SpacePurpose.RANTS: "C0RANTS", SpacePurpose.ADVICE: "C0ADVICE"},
+    )
+    return slack_app(assembly)
+
+
+ROSTER = ("practices", "members", "leads")
+
+
+def every_value(assembly: Assembly, *, skip: tuple[str, ...] = ROSTER) -> str:
+    """Every value in every table but the roster (which names everyone, by design), as one
+    string, to search for traces of a person linked to a post."""
+    from sqlalchemy import text
+
+    from storage.tables import Base
+
+    dump = []
+    with assembly.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            if table.name in skip:
+                continue
+            for row in conn.execute(text(f'SELECT * FROM "{table.name}"')):
+                dump.append(" ".join(str(v) for v in row))
+    return "\n".join(dump)

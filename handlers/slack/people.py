@@ -1,0 +1,28 @@
+"""Workspace membership events: people joining, changing or leaving keep the roster true."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.model import Platform
+from bot.services import Services
+from handlers.slack.directory import SlackDirectory
+
+
+def register(app: App, services: Services) -> None:
+    """Wire the membership events to the services."""
+    for event in ("team_join", "user_change"):
+        app.event(event)(partial(person_changed, services=services))
+
+
+def person_changed(
+    event: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
+) -> None:
+    directory = SlackDirectory(client, team_id=str(body.get("team_id", "")))
+    services.practices.learn(
+        platform=Platform.SLACK, directory=directory, person=directory.from_payload(event["user"])
+    )

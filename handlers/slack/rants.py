@@ -1,0 +1,79 @@
+"""Rant on Slack: /rant opens the form, its submission goes to the service, replies are one tap."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot import safety, wording
+from bot.model import Action, Platform
+from bot.rants import RantRequest
+from bot.services import Services
+from handlers.slack import forms
+from handlers.slack.directory import SlackDirectory
+from handlers.slack.ids import Block, Command, View
+from handlers.slack.submit import submit
+
+
+def register(app: App, services: Services) -> None:
+    """Wire the rant listeners to the services."""
+    app.command(Command.RANT)(open_form)
+    app.view(View.RANT)(partial(submitted, services=services))
+    for action in (Action.HEAR_YOU, Action.COFFEE):
+        app.action(str(action))(partial(replied, services=services))
+
+
+def open_form(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
+    ack()
+    text, notice = safety.prefill(command.get("text", ""))
+    client.views_open(trigger_id=command["trigger_id"], view=forms.rant_modal(text, notice))
+
+
+def submitted(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
+) -> None:
+    user = body["user"]["id"]
+    directory = SlackDirectory(client, team_id=body["team"]["id"])
+
+    def run(answers: dict[str, Any]) -> forms.Modal:
+        request = RantRequest(
+            author=user,
+            text=answers.get(Block.TEXT, ""),
+            destination=forms.destination(answers.get(Block.DESTINATION)),
+            colleague=answers.get(Block.COLLEAGUE, ""),
+        )
+        outcome = services.rants.submit(
+            platform=Platform.SLACK,
+            directory=directory,
+            request=request,
+            key=f"slack-view:{view['id']}",
+        )
+        return forms.done_modal(
+            wording.RANT_TITLE,
+            wording.rant_done(outcome.destination, outcome.where),
+            wording.CRISIS_REPLY if outcome.signposted else "",
+        )
+
+    submit(ack, view, rebuild=lambda t, n, v: forms.rant_modal(t, n, v), run=run)
+
+
+def replied(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    services: Services,
+) -> None:
+    ack()
+    said = services.rants.reply(
+        platform=Platform.SLACK,
+        directory=SlackDirectory(client, team_id=body["team"]["id"]),
+        responder=body["user"]["id"],
+        rant_id=action["value"],
+        action=Action(action["action_id"]),
+    )
+    respond(text=said, response_type="ephemeral", replace_original=False)

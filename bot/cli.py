@@ -62,7 +62,7 @@ def main(argv: list[str], env: Mapping[str, str]) -> int:
     """Run one command; the return value is the process's exit code."""
     args = parser().parse_args(argv)
     settings = Settings.from_env(env)
-    logs.configure(settings.log_level)
+    logs.configure("WARNING" if args.command == "chat" else settings.log_level)
     try:
         return dispatch(args, settings)
     except SettingsError as problem:

@@ -6,14 +6,19 @@ import dataclasses
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
+
+from cryptography.fernet import Fernet
 
 from bot import wording
 from bot.model import Platform, SpacePurpose
 from bot.ports import Clock
 from bot.practices import Refused
+from bot.safety import Unsafe
 from bot.settings import Settings
+from handlers.chat import flows
 from handlers.chat.world import ChatDirectory, ChatMessenger, World
 
 INTRO = """\
@@ -23,6 +28,9 @@ nothing is kept when you quit. Type `help` for what you can do, `as <name>` to b
 """
 COMMANDS_HELP = """\
   help                 what Coffee Room is, and these commands
+  rant [words]         let off steam: privately, to a colleague, or to the rant channel
+  runitpast [question] run a question past colleagues (or one), optionally anonymously
+  press N.i            tap button i under message [N] (e.g. press 3.1)
   home                 your Coffee Room home (what a lead sees includes setup)
   setup                (leads) choose the channels for rants and questions
   as <name>            be someone else: Asha (lead), Ben, Chloe (locum), Dev (trainee), Emma
@@ -47,6 +55,10 @@ class Session:
             "setup": self.setup,
             "as": self.become,
             "who": self.who,
+            "rant": partial(flows.rant, self),
+            "runitpast": partial(flows.ask, self),
+            "ask": partial(flows.ask, self),
+            "press": partial(flows.press, self),
         }
 
     def say(self, text: str) -> None:
@@ -56,7 +68,10 @@ class Session:
         """A form field becomes a prompt; scripted input answers it from the next line."""
         self.out.write(f"  {prompt} ")
         self.out.flush()
-        answer = next(self.lines, "").rstrip("\n")
+        answer = next(self.lines, None)
+        if answer is None:
+            raise EOFError  # the script ended part-way through a form
+        answer = answer.rstrip("\n")
         if not self.out.isatty():
             self.out.write(answer + "\n")
         return answer.strip()
@@ -71,6 +86,10 @@ class Session:
             handler(rest.strip())
         except Refused as refusal:
             self.say(refusal.text)
+        except Unsafe as unsafe:  # a pre-filled text that the guard objected to
+            self.say(unsafe.explanation)
+        except EOFError:
+            self.say("\n(The input ended part-way through; nothing more was sent.)")
         self.flush()
 
     def flush(self) -> None:
@@ -150,7 +169,7 @@ def run_chat(
             settings,
             database_url=f"sqlite:///{Path(tmp) / 'chat.db'}",
             key_file=str(Path(tmp) / "chat.key"),
-            secret_key="",
+            secret_key=Fernet.generate_key().decode(),  # lives and dies with this chat
         )
         assembly = build(
             local,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.model import Delivery, DeliveryKind, PlatformUser, SentRef
@@ -17,6 +18,7 @@ PEOPLE = [
     PlatformUser("emma", "Dr Emma Brown"),  # partner
     PlatformUser("bot", "Coffee Room", is_bot=True),
 ]
+MENTION = re.compile(r"<@([^>|]+)>")
 CHANNELS = {"general": "general", "coffee-room": "coffee-room", "run-it-past": "run-it-past"}
 
 
@@ -95,7 +97,8 @@ class ChatMessenger:
             else f"#{delivery.target}"
         )
         self.world.posted.append(Posted(ref, where, delivery))
-        self.world.out.append(render(ref, where, delivery))
+        names = {p.user_id: p.name for p in PEOPLE}
+        self.world.out.append(render(ref, where, delivery, names))
         return SentRef(delivery.target, ref)
 
     def find(self, delivery: Delivery) -> SentRef | None:
@@ -105,11 +108,13 @@ class ChatMessenger:
         return None
 
 
-def render(ref: str, where: str, delivery: Delivery) -> str:
-    """A delivered message as terminal text, with numbered buttons."""
+def render(ref: str, where: str, delivery: Delivery, names: dict[str, str]) -> str:
+    """A delivered message as terminal text, with numbered buttons and names for mentions."""
     message = delivery.message
     thread = f" (in reply to [{message.thread}])" if message.thread else ""
-    lines = [f"[{ref}] {where}{thread}:", *("    " + line for line in message.text.splitlines())]
+    text = MENTION.sub(lambda m: names.get(m.group(1), m.group(1)), message.text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    lines = [f"[{ref}] {where}{thread}:", *("    " + line for line in text.splitlines())]
     if message.note:
         lines.append(f"    ({message.note})")
     for i, b in enumerate(message.buttons, start=1):

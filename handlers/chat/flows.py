@@ -1,0 +1,168 @@
+"""Rant and run it past someone in the local chat: each form becomes a few questions."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from bot import wording
+from bot.advice import QuestionRequest
+from bot.model import Action, Platform, RantDestination, Topic, Urgency
+from bot.practices import Refused
+from bot.rants import RantRequest
+from bot.safety import Unsafe
+
+if TYPE_CHECKING:
+    from handlers.chat.console import Session
+
+YES = ("y", "yes")
+
+
+TRIES = 3
+GIVE_UP = "Let's leave that there; nothing was sent."
+
+
+def _choose(session: Session, label: str, choices: dict[str, str], optional: bool) -> str | None:
+    session.say(label)
+    keys = list(choices)
+    for i, key in enumerate(keys, start=1):
+        session.say(f"    {i}. {choices[key]}")
+    for _ in range(TRIES):
+        answer = session.ask("Number" + (" (or Enter to skip)" if optional else "") + "?")
+        if optional and not answer:
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= len(keys):
+            return keys[int(answer) - 1]
+        session.say(f"Please answer with a number from 1 to {len(keys)}.")
+    raise Refused(GIVE_UP)
+
+
+def _colleague(session: Session, prompt: str, optional: bool) -> str:
+    for _ in range(TRIES):
+        name = session.ask(prompt)
+        if not name and optional:
+            return ""
+        person = session.world.find_person(name) if name else None
+        if person is not None:
+            return person.user_id
+        session.say("I don't know who that is. Try Asha, Ben, Chloe, Dev or Emma.")
+    raise Refused(GIVE_UP)
+
+
+def _send_guarded(session: Session, text: str, send: object) -> None:
+    """Run `send(text)`; if the guard objects, show why and offer the redacted version."""
+    assert callable(send)
+    try:
+        said = send(text)
+        if said:
+            session.say(said)
+    except Unsafe as unsafe:
+        session.say(unsafe.explanation)
+        redacted = unsafe.redacted(text)
+        session.say(f"    {redacted}")
+        choice = session.ask("Send this version? (yes / edit / no)").lower()
+        if choice in YES:
+            _send_guarded(session, redacted, send)
+        elif choice == "edit":
+            _send_guarded(session, session.ask(wording.RANT_TEXT_LABEL), send)
+        else:
+            session.say("Not sent; nothing was kept.")
+
+
+def rant(session: Session, rest: str) -> None:
+    """`rant [text]`."""
+    session.say(wording.RANT_INTRO)
+    text = rest or session.ask(wording.RANT_TEXT_LABEL)
+    where = _choose(session, wording.RANT_WHERE_LABEL, wording.RANT_DESTINATIONS, False)
+    destination = RantDestination(where or RantDestination.JUST_OUT)
+    colleague = ""
+    if destination is RantDestination.COLLEAGUE:
+        colleague = _colleague(session, "Which colleague (e.g. Ben)?", optional=False)
+    if destination is RantDestination.SPACE_ANONYMOUS:
+        session.say(wording.ANONYMITY_HONESTY)
+    key = f"chat:{uuid.uuid4()}"
+
+    def send(words: str) -> str:
+        request = RantRequest(session.me, words, destination, colleague)
+        outcome = session.services.rants.submit(
+            platform=Platform.CHAT, directory=session.directory, request=request, key=key
+        )
+        return wording.rant_done(outcome.destination, outcome.where)  # help comes as a DM
+
+    _send_guarded(session, text, send)
+
+
+def ask(session: Session, rest: str) -> None:
+    """`runitpast [text]`."""
+    session.say(wording.QUESTION_INTRO)
+    text = rest or session.ask(wording.QUESTION_TEXT_LABEL)
+    colleague = _colleague(
+        session, "Ask one colleague (a name), or Enter for the advice channel:", optional=True
+    )
+    anonymous = session.ask(wording.QUESTION_ANONYMOUS_LABEL + "? (y/N)").lower() in YES
+    topic = _choose(session, wording.TOPIC_LABEL, wording.TOPICS, True)
+    urgency = _choose(session, wording.URGENCY_LABEL, wording.URGENCIES, True)
+    key = f"chat:{uuid.uuid4()}"
+
+    def send(words: str) -> str:
+        request = QuestionRequest(
+            session.me,
+            words,
+            colleague,
+            anonymous,
+            Topic(topic) if topic else None,
+            Urgency(urgency) if urgency else None,
+        )
+        outcome = session.services.advice.ask(
+            platform=Platform.CHAT, directory=session.directory, request=request, key=key
+        )
+        # Crisis help, if needed, arrives as its own private message.
+        return wording.question_done(
+            outcome.where, anonymous=anonymous, to_colleague=bool(colleague)
+        )
+
+    _send_guarded(session, text, send)
+
+
+def press(session: Session, rest: str) -> None:
+    """`press N.i`: tap button i under message [N]."""
+    ref, _, index = rest.partition(".")
+    posted = next((p for p in session.world.posted if p.ref == ref), None)
+    buttons = posted.delivery.message.buttons if posted else ()
+    if posted is None or not index.isdigit() or not 1 <= int(index) <= len(buttons):
+        session.say("There's no such button. Buttons look like [3.1] under a message.")
+        return
+    if posted.where.startswith("DM to ") and posted.delivery.target != session.me:
+        raise Refused("That message isn't yours to answer: it was sent to someone else.")
+    button = buttons[int(index) - 1]
+    session.say(_tap(session, Action(button.action), button.value))
+
+
+def _tap(session: Session, action: Action, value: str) -> str:
+    common = {"platform": Platform.CHAT, "directory": session.directory}
+    services = session.services
+    if action in (Action.HEAR_YOU, Action.COFFEE):
+        return services.rants.reply(**common, responder=session.me, rant_id=value, action=action)
+    if action is Action.CAN_HELP:
+        return services.advice.can_help(**common, helper=session.me, question_id=value)
+    if action is Action.HELPFUL:
+        return services.advice.helpful(**common, presser=session.me, answer_id=value)
+    anonymous = session.ask(wording.ANSWER_ANONYMOUS_LABEL + "? (y/N)").lower() in YES
+    key = f"chat:{uuid.uuid4()}"
+    result: list[str] = []
+
+    def send(words: str) -> str:
+        result.append(
+            services.advice.answer(
+                **common,
+                helper=session.me,
+                question_id=value,
+                text=words,
+                anonymous=anonymous,
+                key=key,
+            )
+        )
+        return ""
+
+    _send_guarded(session, session.ask(wording.ANSWER_TEXT_LABEL), send)
+    return result[-1] if result else ""

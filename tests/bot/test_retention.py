@@ -1,0 +1,75 @@
+"""Retention: a shared rant leaves the channel after its week, and its relay link goes with it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.app import Assembly
+from bot.clock import FixedClock
+from bot.model import Action, Platform, RantDestination
+from bot.practices import Refused
+from bot.rants import RANT_LIFETIME, RantRequest
+from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_roster import ADMIN, TRAINEE
+from tests.handlers.slack_harness import ready
+
+
+def rant(assembly: Assembly, destination: RantDestination, key: str) -> None:
+    assembly.services.rants.submit(
+        platform=Platform.SLACK,
+        directory=assembly.slack_directory(),
+        request=RantRequest(TRAINEE, "Long day, longer list", destination),
+        key=key,
+    )
+    assembly.services.outbox.drain()
+
+
+def test_an_expired_rant_is_taken_down_and_its_author_unlinked(
+    assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
+) -> None:
+    ready(assembly)
+    rant(assembly, RantDestination.SPACE_ANONYMOUS, "k1")
+    (posted,) = fake_slack.messages("C0RANTS")
+    rant_id = posted["blocks"][-1]["elements"][0]["value"]
+    retention = assembly.services.retention
+    clock.set(clock.now() + RANT_LIFETIME - timedelta(minutes=1))
+    assert retention.run().rants == 0  # not yet
+    clock.set(clock.now() + timedelta(minutes=2))
+    assert retention.run().rants == 1
+    assert retention.run().rants == 0  # once only
+    assembly.services.outbox.drain()
+    assert fake_slack.messages("C0RANTS") == []
+    (deleted,) = fake_slack.calls("chat.delete")
+    assert deleted.body["ts"] == posted["ts"]
+    with assembly.engine.connect() as conn:
+        sealed = conn.exec_driver_sql("SELECT author_sealed FROM rants").scalars().all()
+    assert sealed == [None]
+    with pytest.raises(Refused, match="has gone"):
+        assembly.services.rants.reply(
+            platform=Platform.SLACK,
+            directory=assembly.slack_directory(),
+            responder=ADMIN,
+            rant_id=rant_id,
+            action=Action.HEAR_YOU,
+        )
+
+
+def test_a_rant_already_removed_by_hand_is_not_an_error(
+    assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
+) -> None:
+    ready(assembly)
+    rant(assembly, RantDestination.SPACE, "k2")
+    fake_slack.fail_next("chat.delete", error="message_not_found")
+    clock.set(clock.now() + RANT_LIFETIME + timedelta(minutes=1))
+    assembly.services.retention.run()
+    report = assembly.services.outbox.drain()
+    assert report.sent == 1 and report.failed == 0
+
+
+def test_old_event_ids_are_forgotten(assembly: Assembly, clock: FixedClock) -> None:
+    with assembly.services.outbox.uow() as tx:
+        tx.events.claim("slack:old", clock.now())
+    clock.set(clock.now() + timedelta(days=8))
+    assert assembly.services.retention.run().events == 1

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot import safety, wording
-from bot.deps import Deps
+from bot.deps import PeerService
 from bot.model import (
     Action,
     Answer,
@@ -53,15 +53,8 @@ class QuestionOutcome:
     signposted: bool
 
 
-class Advice:
+class Advice(PeerService):
     """Questions out, answers and offers of help back, privately where the asker is anonymous."""
-
-    def __init__(self, deps: Deps) -> None:
-        self.uow = deps.uow
-        self.practices = deps.practices
-        self.outbox = deps.outbox
-        self.cipher = deps.cipher
-        self.clock = deps.clock
 
     def ask(
         self, *, platform: Platform, directory: Directory, request: QuestionRequest, key: str

@@ -18,3 +18,14 @@ class Deps:
     outbox: Outbox
     cipher: Cipher
     clock: Clock
+
+
+class PeerService:
+    """The base of each peer-support service: its collaborators, from one Deps."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.uow = deps.uow
+        self.practices = deps.practices
+        self.outbox = deps.outbox
+        self.cipher = deps.cipher
+        self.clock = deps.clock

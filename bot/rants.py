@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot import safety, wording
-from bot.deps import Deps
+from bot.deps import PeerService
 from bot.model import (
     Action,
     Button,
@@ -48,15 +48,8 @@ class RantOutcome:
     signposted: bool
 
 
-class Rants:
+class Rants(PeerService):
     """Takes rants where their authors choose and relays colleagues' one-tap replies back."""
-
-    def __init__(self, deps: Deps) -> None:
-        self.uow = deps.uow
-        self.practices = deps.practices
-        self.outbox = deps.outbox
-        self.cipher = deps.cipher
-        self.clock = deps.clock
 
     def submit(
         self, *, platform: Platform, directory: Directory, request: RantRequest, key: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import safety, wording
@@ -13,9 +13,9 @@ from bot.advice import QuestionRequest
 from bot.model import Action, Platform, Topic, Urgency
 from bot.services import Services
 from handlers.slack import forms
-from handlers.slack.directory import SlackDirectory
+from handlers.slack.directory import for_request
 from handlers.slack.ids import Block, Command, Shortcut, View
-from handlers.slack.submit import submit
+from handlers.slack.interactions import submit, tap
 
 
 def register(app: App, services: Services) -> None:
@@ -25,14 +25,22 @@ def register(app: App, services: Services) -> None:
     app.view(View.QUESTION)(partial(asked, services=services))
     app.action(str(Action.ANSWER))(open_answer)
     app.view(View.ANSWER)(partial(answered, services=services))
-    app.action(str(Action.CAN_HELP))(partial(can_help, services=services))
-    app.action(str(Action.HELPFUL))(partial(helpful, services=services))
+    advice = services.advice
+    app.action(str(Action.CAN_HELP))(
+        tap(
+            lambda found, user, action: advice.can_help(
+                platform=Platform.SLACK, directory=found, helper=user, question_id=action["value"]
+            )
+        )
+    )
+    app.action(str(Action.HELPFUL))(
+        tap(
+            lambda found, user, action: advice.helpful(
+                platform=Platform.SLACK, directory=found, presser=user, answer_id=action["value"]
+            )
+        )
+    )
     app.event("message")(partial(message_posted, services=services))
-
-
-def directory(client: WebClient, body: dict[str, Any]) -> SlackDirectory:
-    team = body.get("team_id") or (body.get("team") or {}).get("id") or ""
-    return SlackDirectory(client, team_id=str(team))
 
 
 def open_form(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
@@ -62,7 +70,7 @@ def asked(
         )
         outcome = services.advice.ask(
             platform=Platform.SLACK,
-            directory=directory(client, body),
+            directory=for_request(client, body),
             request=request,
             key=f"slack-view:{view['id']}",
         )
@@ -88,7 +96,7 @@ def answered(
     def run(answers: dict[str, Any]) -> forms.Modal:
         receipt = services.advice.answer(
             platform=Platform.SLACK,
-            directory=directory(client, body),
+            directory=for_request(client, body),
             helper=body["user"]["id"],
             question_id=question,
             text=answers.get(Block.TEXT, ""),
@@ -100,42 +108,6 @@ def answered(
     submit(ack, view, rebuild=lambda t, n, v: forms.answer_modal(question, t, n, v), run=run)
 
 
-def can_help(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: WebClient,
-    respond: Respond,
-    services: Services,
-) -> None:
-    ack()
-    said = services.advice.can_help(
-        platform=Platform.SLACK,
-        directory=directory(client, body),
-        helper=body["user"]["id"],
-        question_id=action["value"],
-    )
-    respond(text=said, response_type="ephemeral", replace_original=False)
-
-
-def helpful(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: WebClient,
-    respond: Respond,
-    services: Services,
-) -> None:
-    ack()
-    said = services.advice.helpful(
-        platform=Platform.SLACK,
-        directory=directory(client, body),
-        presser=body["user"]["id"],
-        answer_id=action["value"],
-    )
-    respond(text=said, response_type="ephemeral", replace_original=False)
-
-
 def message_posted(
     event: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
@@ -144,7 +116,7 @@ def message_posted(
         return  # only people's replies in threads matter here
     services.advice.thread_reply(
         platform=Platform.SLACK,
-        directory=directory(client, body),
+        directory=for_request(client, body),
         channel=event["channel"],
         thread=thread,
         replier=event["user"],

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot import wording
 from bot.model import Platform
 from bot.services import Services
-from handlers.slack.directory import SlackDirectory
+from handlers.slack.directory import for_request
 from handlers.slack.ids import Command
 
 
@@ -21,7 +21,7 @@ def register(app: App, services: Services) -> None:
 
 
 def coffeeroom(ack: Ack, command: dict[str, Any], client: WebClient, services: Services) -> None:
-    found = SlackDirectory(client, team_id=command["team_id"])
+    found = for_request(client, command)
     view = services.practices.home(
         platform=Platform.SLACK, directory=found, user_id=command["user_id"]
     )

@@ -103,3 +103,9 @@ class SlackDirectory:
             cursor = (page.get("response_metadata") or {}).get("next_cursor")
             if not cursor:
                 raise CannotDeliver("name_taken")
+
+
+def for_request(client: WebClient, body: dict[str, Any]) -> SlackDirectory:
+    """The workspace behind an event, command or interaction."""
+    team = body.get("team_id") or (body.get("team") or {}).get("id") or ""
+    return SlackDirectory(client, team_id=str(team))

@@ -13,7 +13,7 @@ from bot.model import HomeView, Platform, SpacePurpose
 from bot.practices import Refused
 from bot.services import Services
 from handlers.slack import blocks
-from handlers.slack.directory import SlackDirectory
+from handlers.slack.directory import for_request
 from handlers.slack.ids import ActionId
 
 
@@ -24,12 +24,6 @@ def register(app: App, services: Services) -> None:
     app.action(ActionId.SETUP_CREATE)(partial(setup_create, services=services))
     for picker in (ActionId.SETUP_RANTS, ActionId.SETUP_ADVICE):
         app.action(picker)(acknowledge)  # the choice is read from the view when saved
-
-
-def directory(client: WebClient, body: dict[str, Any]) -> SlackDirectory:
-    """The workspace behind a request."""
-    team = body.get("team_id") or (body.get("team") or {}).get("id") or ""
-    return SlackDirectory(client, team_id=str(team))
 
 
 def show_home(client: WebClient, user_id: str, view: HomeView, notice: str = "") -> None:
@@ -48,7 +42,7 @@ def home_opened(
     user = event["user"]
     services.practices.open_home(
         platform=Platform.SLACK,
-        directory=directory(client, body),
+        directory=for_request(client, body),
         user_id=user,
         event_key=f"slack:{body['event_id']}",
         show=lambda view: show_home(client, user, view),
@@ -86,7 +80,7 @@ def setup_create(ack: Ack, body: dict[str, Any], client: WebClient, services: Se
 
 def _change_setup(client: WebClient, body: dict[str, Any], services: Services, change: Any) -> None:
     user = body["user"]["id"]
-    found = directory(client, body)
+    found = for_request(client, body)
     try:
         view = change(found, user)
     except Refused as refusal:

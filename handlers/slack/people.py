@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.model import Platform
 from bot.services import Services
-from handlers.slack.directory import SlackDirectory
+from handlers.slack.directory import for_request
 
 
 def register(app: App, services: Services) -> None:
@@ -22,7 +22,7 @@ def register(app: App, services: Services) -> None:
 def person_changed(
     event: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
-    directory = SlackDirectory(client, team_id=str(body.get("team_id", "")))
+    directory = for_request(client, body)
     services.practices.learn(
         platform=Platform.SLACK, directory=directory, person=directory.from_payload(event["user"])
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import safety, wording
@@ -13,17 +13,26 @@ from bot.model import Action, Platform
 from bot.rants import RantRequest
 from bot.services import Services
 from handlers.slack import forms
-from handlers.slack.directory import SlackDirectory
+from handlers.slack.directory import for_request
 from handlers.slack.ids import Block, Command, View
-from handlers.slack.submit import submit
+from handlers.slack.interactions import submit, tap
 
 
 def register(app: App, services: Services) -> None:
     """Wire the rant listeners to the services."""
     app.command(Command.RANT)(open_form)
     app.view(View.RANT)(partial(submitted, services=services))
+    replied = tap(
+        lambda found, user, action: services.rants.reply(
+            platform=Platform.SLACK,
+            directory=found,
+            responder=user,
+            rant_id=action["value"],
+            action=Action(action["action_id"]),
+        )
+    )
     for action in (Action.HEAR_YOU, Action.COFFEE):
-        app.action(str(action))(partial(replied, services=services))
+        app.action(str(action))(replied)
 
 
 def open_form(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
@@ -36,7 +45,7 @@ def submitted(
     ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
 ) -> None:
     user = body["user"]["id"]
-    directory = SlackDirectory(client, team_id=body["team"]["id"])
+    directory = for_request(client, body)
 
     def run(answers: dict[str, Any]) -> forms.Modal:
         request = RantRequest(
@@ -58,22 +67,3 @@ def submitted(
         )
 
     submit(ack, view, rebuild=lambda t, n, v: forms.rant_modal(t, n, v), run=run)
-
-
-def replied(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: WebClient,
-    respond: Respond,
-    services: Services,
-) -> None:
-    ack()
-    said = services.rants.reply(
-        platform=Platform.SLACK,
-        directory=SlackDirectory(client, team_id=body["team"]["id"]),
-        responder=body["user"]["id"],
-        rant_id=action["value"],
-        action=Action(action["action_id"]),
-    )
-    respond(text=said, response_type="ephemeral", replace_original=False)

@@ -1,16 +1,19 @@
-"""The one way every form is submitted: guard findings send the form back, redacted; refusals
-show under their field; success turns the form into a confirmation."""
+"""The two shapes every interaction takes: a form submitted (guard findings send it back,
+redacted; refusals show under their field; success becomes a confirmation), and a button tapped
+(the service's answer shown only to the person who tapped)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack
+from slack_bolt import Ack, Respond
+from slack_sdk import WebClient
 
 from bot.practices import Refused
 from bot.safety import Unsafe
 from handlers.slack import forms
+from handlers.slack.directory import SlackDirectory, for_request
 from handlers.slack.ids import Block
 
 Rebuild = Callable[[str, str, int], forms.Modal]  # (text, notice, version) -> the form again
@@ -37,3 +40,19 @@ def submit(
         ack(response_action="errors", errors={refusal.field or Block.TEXT: refusal.text})
         return
     ack(response_action="update", view=done)
+
+
+Tapped = Callable[[SlackDirectory, str, dict[str, Any]], str]  # (workspace, user, action) -> reply
+
+
+def tap(run: Tapped) -> Callable[..., None]:
+    """A button listener: ack, let the service decide, tell the tapper privately."""
+
+    def listener(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond
+    ) -> None:
+        ack()
+        said = run(for_request(client, body), body["user"]["id"], action)
+        respond(text=said, response_type="ephemeral", replace_original=False)
+
+    return listener

@@ -163,6 +163,8 @@ class Advice(PeerService):
                 created_at=self.clock.now(),
             )
             tx.answers.add(answer)
+            if not (anonymous or question.anonymous):
+                tx.contacts.record(practice.id, helper, asker, self.clock.now())
             body = f"{wording.answer_heading(None if anonymous else helper)}\n{safety.quoted(text)}"
             if not question.colleague:  # in the advice space: under the question, for everyone
                 self._send(
@@ -194,6 +196,8 @@ class Advice(PeerService):
         """Tell the asker, privately, that a colleague can help; the asker stays hidden."""
         with self.uow() as tx:
             practice, question, asker = self._question(tx, platform, directory, helper, question_id)
+            if not question.anonymous:
+                tx.contacts.record(practice.id, helper, asker, self.clock.now())
             added = self._send(
                 tx,
                 practice,

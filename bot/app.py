@@ -14,12 +14,16 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine, text
 
 from bot.advice import Advice
+from bot.checkins import Checkins
 from bot.deps import Deps
 from bot.logs import cap_libraries
 from bot.model import Platform
+from bot.nudges import Nudges
 from bot.outbox import Outbox
 from bot.ports import Clock, Messenger
 from bot.practices import Practices
+from bot.preferences import PreferenceService
+from bot.protected_time import ProtectedTime
 from bot.rants import Rants
 from bot.retention import Retention
 from bot.scheduling import Job, OutboxWorker, start_scheduler
@@ -70,6 +74,19 @@ class Assembly:
         services = self.services
         jobs = [
             Job("outbox", "send what is queued; settle sends a crash left unsure", 1, self._outbox),
+            Job(
+                "protected-time",
+                "reminders, starters and follow-ups for protected time",
+                1,
+                services.protected_time.run,
+            ),
+            Job(
+                "weekly-nudges",
+                "one gentle nudge a week per GP, at a free moment",
+                15,
+                services.nudges.run,
+            ),
+            Job("checkins", "the weekly check-in, for GPs who opted in", 15, services.checkins.run),
             Job(
                 "retention",
                 "take expired rants down; destroy expired relay links",
@@ -135,6 +152,10 @@ def build(
         rants=Rants(deps),
         advice=Advice(deps),
         retention=Retention(uow=uow, outbox=outbox, clock=clock),
+        preferences=PreferenceService(deps),
+        protected_time=ProtectedTime(deps),
+        nudges=Nudges(deps),
+        checkins=Checkins(deps),
     )
     assembly = Assembly(settings, engine, services, slack_client, None, messengers)
     if slack_client is not None:
@@ -145,6 +166,11 @@ def build(
             socket_mode=socket_mode,
         )
     return assembly
+
+
+def sync_roster(assembly: Assembly) -> object:
+    """Learn the Slack workspace's people now."""
+    return assembly.services.practices.sync_roster(Platform.SLACK, assembly.slack_directory())
 
 
 def schema_status(assembly: Assembly) -> tuple[str | None, str | None]:
@@ -172,7 +198,7 @@ def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, schedu
     background = start_scheduler(assembly.jobs()) if scheduler else None
     try:
         if assembly.slack_client is not None:
-            assembly.services.practices.sync_roster(Platform.SLACK, assembly.slack_directory())
+            sync_roster(assembly)
         if socket_mode:
             assert assembly.slack_app is not None
             SocketModeHandler(assembly.slack_app, assembly.settings.slack_app_token).start()

@@ -28,8 +28,15 @@ def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
     if name not in known:
         print(f"There is no job called {name!r}. Jobs: {', '.join(known)}.")
         return 2
+    if name != "outbox" and assembly.slack_client is not None:
+        # Learn who is in the workspace first: the bot may never have run in this database.
+        app.sync_roster(assembly)
     result = known[name].run()
-    print(f"{name}: done ({result}).")
+    print(f"{name}: {result}")
+    if name != "outbox":  # and deliver now what the job queued
+        outbox = assembly.services.outbox
+        outbox.reconcile()
+        print(f"outbox: {outbox.drain()}")
     return 0
 
 

@@ -40,6 +40,17 @@ class Action(StrEnum):
     ANSWER = "question.answer"
     CAN_HELP = "question.can_help"
     HELPFUL = "answer.helpful"
+    PT_IN = "pt.in"
+    PT_OUT = "pt.out"
+    PT_YES = "pt.yes"
+    PT_PARTLY = "pt.partly"
+    PT_NO = "pt.no"
+    NUDGE_SNOOZE = "nudge.snooze"
+    NUDGE_OFF = "nudge.off"
+    CHECKIN_SCORE = "checkin.score"
+    CHECKIN_MATCH = "checkin.match"
+    CHECKIN_CHOOSE = "checkin.choose"
+    CHECKIN_NO = "checkin.no"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +62,7 @@ class Practice:
     workspace_id: str
     name: str
     timezone: str
+    holiday_region: str = "england-wales"
 
 
 @dataclass(frozen=True, slots=True)

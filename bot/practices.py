@@ -201,7 +201,7 @@ class Practices:
         with self.uow() as tx:
             practice = self.practice_for(tx, platform, workspace)
             self.require_lead(tx, practice, actor)
-        names = {purpose: self._join(directory, ch) for purpose, ch in channels.items()}
+        names = {purpose: self.join(directory, ch) for purpose, ch in channels.items()}
         with self.uow() as tx:
             practice = self.practice_for(tx, platform, workspace)
             self.require_lead(tx, practice, actor)  # checked again: leads can change meanwhile
@@ -230,7 +230,8 @@ class Practices:
         )
 
     @staticmethod
-    def _join(directory: Directory, channel: str) -> str:
+    def join(directory: Directory, channel: str) -> str:
+        """Join a channel for the practice, or refuse kindly if the bot may not."""
         try:
             return directory.join(channel)
         except CannotDeliver as exc:

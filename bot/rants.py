@@ -143,6 +143,8 @@ class Rants(PeerService):
             author = rant.author or self.cipher.open(rant.author_sealed)
             if author == responder:
                 raise Refused(wording.OWN_RANT)
+            if rant.author:  # never from an anonymous rant: that would link the two
+                tx.contacts.record(practice.id, responder, author, self.clock.now())
             text = wording.HEARD if action is Action.HEAR_YOU else wording.COFFEE_OFFER
             added = self.outbox.enqueue(
                 tx,

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.advice import Advice
+from bot.checkins import Checkins
+from bot.nudges import Nudges
 from bot.outbox import Outbox
 from bot.ports import Clock
 from bot.practices import Practices
+from bot.preferences import PreferenceService
+from bot.protected_time import ProtectedTime
 from bot.rants import Rants
 from bot.retention import Retention
 
@@ -22,3 +26,7 @@ class Services:
     rants: Rants
     advice: Advice
     retention: Retention
+    preferences: PreferenceService
+    protected_time: ProtectedTime
+    nudges: Nudges
+    checkins: Checkins

@@ -267,3 +267,6 @@ ONLY_ASKER = "Only the person who asked can mark an answer as helpful."
 QUESTION_GONE = "That question has closed."
 QUESTION_NOT_LANDED = "That question is still on its way; try again in a moment."
 OWN_QUESTION = "That's your own question: answers will reach you here."
+
+
+from bot.wording_week import *  # noqa: E402,F403  (one module of wording, in two files)

@@ -176,3 +176,19 @@ class SqlAnswers:
         )
         result: Any = self.s.execute(stmt)
         return bool(result.rowcount)
+
+    def unthanked(self, practice_id: int, asker: str, since: datetime) -> list[str]:
+        """Helpers (named, not anonymous) who answered `asker` since then and were not thanked."""
+        stmt = (
+            select(AnswerRow.helper)
+            .join(QuestionRow, QuestionRow.id == AnswerRow.question_id)
+            .where(
+                QuestionRow.practice_id == practice_id,
+                QuestionRow.asker == asker,
+                AnswerRow.helper.is_not(None),
+                AnswerRow.helpful.is_(False),
+                AnswerRow.created_at >= since,
+            )
+            .order_by(AnswerRow.created_at)
+        )
+        return [h for h in self.s.scalars(stmt) if h]

@@ -74,15 +74,30 @@ class SqlPractices:
             workspace_id=workspace_id,
             name=name,
             timezone=timezone,
+            holiday_region="england-wales",
             created_at=now,
         )
         self.s.add(row)
         self.s.flush()
         return _practice(row)
 
+    def all(self) -> list[Practice]:
+        return [_practice(r) for r in self.s.scalars(select(PracticeRow).order_by(PracticeRow.id))]
+
+    def set_region(self, practice_id: int, region: str) -> None:
+        stmt = update(PracticeRow).where(PracticeRow.id == practice_id)
+        self.s.execute(stmt.values(holiday_region=region))
+
 
 def _practice(row: PracticeRow) -> Practice:
-    return Practice(row.id, Platform(row.platform), row.workspace_id, row.name, row.timezone)
+    return Practice(
+        row.id,
+        Platform(row.platform),
+        row.workspace_id,
+        row.name,
+        row.timezone,
+        row.holiday_region,
+    )
 
 
 class SqlMembers:

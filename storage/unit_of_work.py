@@ -17,6 +17,15 @@ from storage.repositories import (
     SqlPractices,
     SqlSpaces,
 )
+from storage.rhythm import (
+    SqlCheckins,
+    SqlClosures,
+    SqlContacts,
+    SqlNudges,
+    SqlPreferences,
+    SqlSlotAnswers,
+    SqlSlots,
+)
 
 
 class SqlTx:
@@ -34,6 +43,13 @@ class SqlTx:
         self.rants = SqlRants(session)
         self.questions = SqlQuestions(session)
         self.answers = SqlAnswers(session)
+        self.slots = SqlSlots(session)
+        self.closures = SqlClosures(session)
+        self.slot_answers = SqlSlotAnswers(session)
+        self.preferences = SqlPreferences(session)
+        self.checkins = SqlCheckins(session)
+        self.nudges = SqlNudges(session)
+        self.contacts = SqlContacts(session)
 
 
 class SqlUnitOfWork:

@@ -1,0 +1,147 @@
+"""The weekly nudge: at most one gentle, personal direct message a week, never in a surgery.
+
+Serves leadership and camaraderie (and, through what it suggests, every moderator). On for every
+member until they turn it off; chosen for what would help most now.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot import wording
+from bot.calendar import Region, recurs_on, week_of
+from bot.deps import PeerService
+from bot.model import Action, Button, DeliveryKind, Member, Message, Practice
+from bot.ports import Tx
+from bot.protected_time import skipped
+from bot.rhythm import Preferences
+
+THANKS_WINDOW = timedelta(days=14)
+
+
+@dataclass
+class NudgeReport:
+    """Who got what in one run (counts only)."""
+
+    sent: int = 0
+    already: int = 0
+    busy: int = 0  # in surgery, quiet hours, or a day off: a later run this week will try
+    away: int = 0  # on leave or paused
+    off: int = 0  # turned off or snoozed
+    kinds: dict[str, int] = field(default_factory=dict)
+
+
+def pick(options: list[str], *salt: str) -> str:
+    """A stable choice that varies by person and week (so reruns agree)."""
+    digest = hashlib.sha256(":".join(salt).encode()).digest()
+    return options[digest[0] % len(options)]
+
+
+class Nudges(PeerService):
+    """Runs as the `weekly-nudges` job; running it again in the same week sends nothing more."""
+
+    def run(self) -> NudgeReport:
+        now = self.clock.now()
+        report = NudgeReport()
+        with self.uow() as tx:
+            practices = tx.practices.all()
+        for practice in practices:
+            with self.uow() as tx:
+                for member in tx.members.active(practice.id):
+                    self._consider(tx, practice, member, now, report)
+        return report
+
+    def _consider(
+        self, tx: Tx, practice: Practice, member: Member, now: datetime, report: NudgeReport
+    ) -> None:
+        prefs = tx.preferences.get(practice.id, member.user_id)
+        today = now.astimezone(ZoneInfo(practice.timezone)).date()
+        if not prefs.nudges_on or (prefs.snoozed_until and today <= prefs.snoozed_until):
+            report.off += 1
+        elif prefs.pattern.on_leave(today):
+            report.away += 1
+        elif not prefs.pattern.free_for_a_message(now, practice.timezone):
+            report.busy += 1
+        else:
+            monday, week = week_of(now, practice.timezone)
+            kind, text = self._choose(tx, practice, member, prefs, now, monday, week)
+            if not tx.nudges.claim(practice.id, member.user_id, week, kind, now):
+                report.already += 1
+                return
+            self.outbox.enqueue(
+                tx,
+                practice_id=practice.id,
+                platform=practice.platform,
+                kind=DeliveryKind.DIRECT,
+                target=member.user_id,
+                message=_with_buttons(text),
+                dedupe_key=f"nudge:{practice.id}:{member.user_id}:{week}",
+            )
+            report.sent += 1
+            report.kinds[kind] = report.kinds.get(kind, 0) + 1
+
+    def _choose(
+        self,
+        tx: Tx,
+        practice: Practice,
+        member: Member,
+        prefs: Preferences,
+        now: datetime,
+        monday: date,
+        week: str,
+    ) -> tuple[str, str]:
+        """What would help most now, avoiding last week's kind when there is a choice."""
+        options: list[tuple[str, str]] = []
+        if member.user_id in tx.leads.list(practice.id):
+            options.append(("go_first", pick(list(wording.LEAD_GO_FIRST), member.user_id, week)))
+        upcoming = self._protected_time_ahead(tx, practice, now, monday)
+        if upcoming:
+            options.append(("protected_time", upcoming))
+        helpers = tx.answers.unthanked(practice.id, member.user_id, now - THANKS_WINDOW)
+        if helpers:
+            options.append(("thanks", wording.nudge_thanks(f"<@{helpers[-1]}>")))
+        stranger = self._stranger(tx, practice, member, week)
+        if stranger:
+            options.append(("new_colleague", wording.nudge_new_colleague(f"<@{stranger}>")))
+        options.append(("general", pick(list(wording.NUDGE_GENERAL), member.user_id, week)))
+        last = tx.nudges.last_kind(practice.id, member.user_id)
+        fresh = [o for o in options if o[0] != last] or options
+        return fresh[0]
+
+    def _protected_time_ahead(self, tx: Tx, practice: Practice, now: datetime, monday: date) -> str:
+        local = now.astimezone(ZoneInfo(practice.timezone))
+        closures = tx.closures.between(practice.id, monday, monday + timedelta(days=6))
+        for slot in tx.slots.active(practice.id):
+            for offset in range(7):
+                day = monday + timedelta(days=offset)
+                if (
+                    day < local.date()
+                    or (day == local.date() and slot.start <= local.time())
+                    or not recurs_on(
+                        day, weekday=slot.weekday, every_weeks=slot.every_weeks, anchor=slot.anchor
+                    )
+                    or skipped(slot, day, Region(practice.holiday_region), closures)
+                ):
+                    continue
+                return wording.nudge_protected_time(
+                    slot.kind, slot.weekday, slot.start, slot.channel_name
+                )
+        return ""
+
+    def _stranger(self, tx: Tx, practice: Practice, member: Member, week: str) -> str:
+        known = tx.contacts.of(practice.id, member.user_id) | {member.user_id}
+        others = [m.user_id for m in tx.members.active(practice.id) if m.user_id not in known]
+        return pick(others, member.user_id, week) if others else ""
+
+
+def _with_buttons(text: str) -> Message:
+    snoozes = tuple(
+        Button(Action.NUDGE_SNOOZE, f"{wording.NOT_NOW}: {w} week{'s' if w > 1 else ''}", str(w))
+        for w in wording.SNOOZE_WEEKS
+    )
+    return Message(
+        text, (*snoozes, Button(Action.NUDGE_OFF, wording.NUDGES_OFF)), note=wording.NUDGE_FOOTER
+    )

@@ -1,0 +1,86 @@
+"""Each GP's own settings: working pattern, leave, pauses, nudges and check-ins, role.
+
+Serves job demands (nothing lands in a surgery), self-perception (check-ins are opt-in and
+private) and familiarity (a self-declared role). Only the GP changes their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from bot import wording
+from bot.calendar import parse_sessions
+from bot.deps import PeerService
+from bot.model import Platform, Role
+from bot.ports import Directory
+from bot.practices import Refused
+from bot.rhythm import Preferences
+
+
+class PreferenceService(PeerService):
+    """Reads and changes one GP's preferences, always their own."""
+
+    def get(self, *, platform: Platform, directory: Directory, user: str) -> Preferences:
+        with self.uow() as tx:
+            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            self.practices.member(tx, practice, user, directory)
+            return tx.preferences.get(practice.id, user)
+
+    def change(
+        self, *, platform: Platform, directory: Directory, user: str, **changes: object
+    ) -> Preferences:
+        """Apply `changes` (nudges_on, checkins_on, snoozed_until, sessions, paused_until)."""
+        with self.uow() as tx:
+            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            self.practices.member(tx, practice, user, directory)
+            prefs = tx.preferences.get(practice.id, user)
+            prefs = _apply(prefs, changes)
+            tx.preferences.save(prefs, self.clock.now())
+            return prefs
+
+    def snooze(self, *, platform: Platform, directory: Directory, user: str, weeks: int) -> str:
+        """'Not now': no nudges for `weeks` weeks."""
+        until = self.clock.now().date() + timedelta(weeks=max(1, min(weeks, 12)))
+        self.change(platform=platform, directory=directory, user=user, snoozed_until=until)
+        return wording.snoozed(weeks)
+
+    def nudges_off(self, *, platform: Platform, directory: Directory, user: str) -> str:
+        """'Turn these off' under a nudge."""
+        self.change(platform=platform, directory=directory, user=user, nudges_on=False)
+        return wording.NUDGES_TURNED_OFF
+
+    def add_leave(
+        self, *, platform: Platform, directory: Directory, user: str, starts: date, ends: date
+    ) -> None:
+        if ends < starts:
+            raise Refused(wording.BAD_RANGE, field="ends")
+        with self.uow() as tx:
+            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            self.practices.member(tx, practice, user, directory)
+            tx.preferences.add_leave(practice.id, user, starts, ends)
+
+    def set_role(self, *, platform: Platform, directory: Directory, user: str, role: Role) -> None:
+        with self.uow() as tx:
+            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            member = self.practices.member(tx, practice, user, directory)
+            tx.members.upsert(replace(member, role=role), self.clock.now())
+
+
+def _apply(prefs: Preferences, changes: dict[str, object]) -> Preferences:
+    pattern = prefs.pattern
+    customised = prefs.customised
+    if "sessions" in changes:
+        try:
+            pattern = replace(pattern, sessions=parse_sessions(str(changes.pop("sessions"))))
+        except ValueError as exc:
+            raise Refused(wording.BAD_SESSIONS, field="sessions") from exc
+        customised = True
+    if "paused_until" in changes:
+        paused = changes.pop("paused_until")
+        pattern = replace(pattern, paused_until=paused if isinstance(paused, date) else None)
+    allowed = {"nudges_on", "checkins_on", "snoozed_until"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"unknown preferences: {sorted(unknown)}")
+    return replace(prefs, pattern=pattern, customised=customised, **changes)  # type: ignore[arg-type]

@@ -41,7 +41,10 @@ class PreferenceService(PeerService):
 
     def snooze(self, *, platform: Platform, directory: Directory, user: str, weeks: int) -> str:
         """'Not now': no nudges for `weeks` weeks."""
-        until = self.clock.now().date() + timedelta(weeks=max(1, min(weeks, 12)))
+        # Snoozing for N weeks skips this week and the next N-1, to the Sunday before the next.
+        today = self.clock.now().date()
+        until = today - timedelta(days=today.weekday()) + timedelta(weeks=max(1, min(weeks, 12)))
+        until -= timedelta(days=1)
         self.change(platform=platform, directory=directory, user=user, snoozed_until=until)
         return wording.snoozed(weeks)
 

@@ -35,3 +35,26 @@ def test_sqlite_uses_wal_for_concurrent_writers(tmp_path: Path) -> None:
         timeout = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
     assert mode == "wal"
     assert timeout == 30000
+
+
+def test_upgrading_a_database_that_holds_data_keeps_it(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from storage.migrate import alembic_config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.connect() as conn:
+        command.upgrade(alembic_config(conn), "0002")
+        conn.commit()
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO practices (platform, workspace_id, name, timezone, created_at) "
+                "VALUES ('slack', 'T1', 'Riverside', 'Europe/London', '2026-01-01 00:00:00')"
+            )
+        )
+    upgrade(engine)
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT name, holiday_region FROM practices")).one()
+    assert tuple(row) == ("Riverside", "england-wales")

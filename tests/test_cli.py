@@ -88,3 +88,35 @@ def test_now_is_refused_in_production(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "--now is refused in production" in result.stderr
+
+
+def test_socket_mode_asks_the_configured_slack_for_a_connection(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    import subprocess
+    import sys
+
+    from tests.process import bot_env
+
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-socket",
+        "SLACK_APP_TOKEN": "xapp-1-A0COFFEE-1-abc",
+        "SLACK_API_URL": fake_slack.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 's.db'}",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=bot_env(env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        (opened,) = fake_slack.wait_for("apps.connections.open", timeout=30)[:1]
+        assert opened.token == "xapp-1-A0COFFEE-1-abc"  # the app-level token, at SLACK_API_URL
+        assert fake_slack.calls("users.list")  # the roster was learnt first
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+    assert "Socket Mode" in output

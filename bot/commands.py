@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import OperationalError
+
 from bot import app
 from bot.ports import Clock
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
+
+
+@contextmanager
+def database_reachable(settings: Settings) -> Iterator[None]:
+    """Turn 'cannot connect' into one plain sentence instead of a traceback."""
+    try:
+        yield
+    except OperationalError as exc:
+        where = settings.database_url.split("@")[-1]
+        raise SettingsError(
+            [
+                f"The database at {where} cannot be reached ({type(exc.orig).__name__}): check "
+                "DATABASE_URL, or run `python -m bot doctor`."
+            ]
+        ) from exc
 
 
 def migrate(settings: Settings) -> int:
     """`python -m bot migrate`."""
-    before, after = app.migrate_only(settings)
+    with database_reachable(settings):
+        before, after = app.migrate_only(settings)
     if before == after:
         print(f"The database is up to date (schema {after}).")
     else:
@@ -19,7 +40,8 @@ def migrate(settings: Settings) -> int:
 
 def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
     """`python -m bot jobs list` and `python -m bot jobs run NAME`."""
-    assembly = app.build(settings, clock=clock)
+    with database_reachable(settings):
+        assembly = app.build(settings, clock=clock)
     known = {job.name: job for job in assembly.jobs()}
     if command == "list":
         for job in known.values():
@@ -44,7 +66,8 @@ def serve(
     settings: Settings, clock: Clock, *, socket_mode: bool, host: str, port: int, scheduler: bool
 ) -> int:
     """`python -m bot run`."""
-    assembly = app.build(settings, clock=clock, socket_mode=socket_mode)
+    with database_reachable(settings):
+        assembly = app.build(settings, clock=clock, socket_mode=socket_mode)
     where = "Socket Mode" if socket_mode else f"http://{host}:{port}/slack/events"
     print(f"Coffee Room is running ({where}). Press Ctrl+C to stop.")
     app.serve(assembly, socket_mode=socket_mode, host=host, port=port, scheduler=scheduler)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.sealing import is_valid_key
+
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite:///coffeeroom.db"
 DEFAULT_KEY_FILE = "coffeeroom.key"
@@ -132,6 +134,11 @@ def _format_problems(values: dict[str, str], *, raw_db: str) -> list[str]:
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(
             f"TIMEZONE {values['timezone']!r} is not a time zone name; try Europe/London."
+        )
+    if values["secret_key"] and not is_valid_key(values["secret_key"]):
+        problems.append(
+            "COFFEEROOM_SECRET_KEY is not a valid key: leave it empty to have one made, or see "
+            ".env.example for how to make one."
         )
     if values["environment"] not in ENVIRONMENTS:
         problems.append(f"COFFEEROOM_ENV should be one of {', '.join(ENVIRONMENTS)}.")

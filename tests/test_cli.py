@@ -120,3 +120,29 @@ def test_socket_mode_asks_the_configured_slack_for_a_connection(
         proc.terminate()
         output = proc.communicate(timeout=10)[0]
     assert "Socket Mode" in output
+
+
+def test_an_unreachable_database_is_one_plain_sentence(tmp_path: Path) -> None:
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-1",
+        "SLACK_APP_TOKEN": "xapp-1",
+        "DATABASE_URL": "postgresql://nobody@127.0.0.1:9/nowhere",
+    }
+    result = run_bot(["run"], cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    assert "The database at 127.0.0.1:9/nowhere cannot be reached" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_malformed_secret_key_is_named(tmp_path: Path) -> None:
+    result = run_bot(
+        ["run"],
+        cwd=tmp_path,
+        env={
+            "SLACK_BOT_TOKEN": "xoxb-1",
+            "SLACK_APP_TOKEN": "xapp-1",
+            "COFFEEROOM_SECRET_KEY": "too-short",
+        },
+    )
+    assert result.returncode == 2
+    assert "COFFEEROOM_SECRET_KEY is not a valid key" in result.stderr

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+
+from bot.rhythm import CheckIn, Preferences, Slot
 
 
 class Platform(StrEnum):
@@ -207,6 +209,10 @@ class HomeView:
     is_lead: bool
     spaces: dict[SpacePurpose, Space] = field(default_factory=dict)
     leads: tuple[str, ...] = ()
+    today: date | None = None  # in the practice's time zone
+    preferences: Preferences | None = None  # the member's own
+    trend: tuple[CheckIn, ...] = ()  # the member's own answered check-ins, oldest first
+    slots: tuple[Slot, ...] = ()  # the practice's protected time, filled for leads only
 
     @property
     def needs_setup(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from zoneinfo import ZoneInfo
 
 from bot import wording
 from bot.model import (
@@ -177,12 +178,17 @@ class Practices:
         practice = self.practice_for(tx, platform, directory.workspace())
         member = self.member(tx, practice, user_id, directory)
         leads = tx.leads.list(practice.id)
+        is_lead = user_id in leads
         return HomeView(
             practice=practice,
             member=member,
-            is_lead=user_id in leads,
+            is_lead=is_lead,
             spaces=tx.spaces.all(practice.id),
             leads=leads,
+            today=self.clock.now().astimezone(ZoneInfo(practice.timezone)).date(),
+            preferences=tx.preferences.get(practice.id, user_id),
+            trend=tuple(tx.checkins.history(practice.id, user_id, 12)),
+            slots=tuple(tx.slots.active(practice.id)) if is_lead else (),
         )
 
     # --- spaces ---------------------------------------------------------------------------

@@ -183,3 +183,174 @@ PREFS_SAVED = "Saved."
 BAD_SESSIONS = "Write your surgeries like: mon:am,pm tue:am thu:pm"
 BAD_DATE = "Please give a date like 2026-12-24."
 BAD_RANGE = "The end date should be on or after the start."
+
+# --- Your week and the practice's settings, field by field (the local chat, the Home tab) ----
+PARTS = {"am": "morning", "pm": "afternoon"}
+WEEK_TITLE = "*Your week* (only you see this):"
+NOTHING_CHANGED = "Let's leave that there; nothing was changed."
+BAD_TIME = "Please give a time like 10:30."
+BAD_DAY = "Please give a day of the week, like Wednesday or wed."
+BAD_MINUTES = "Please give a length in minutes, from 5 to 180."
+BAD_MOMENT = "Please give a date and time like 2026-11-25T10:20."
+SURGERIES_LABEL = "Your surgeries, like mon:am,pm tue:am thu:pm (Enter to keep them)"
+LEAVE_STARTS_LABEL = "First day of leave (like 2026-12-24)"
+LEAVE_ENDS_LABEL = "Last day of leave"
+PAUSE_LABEL = "Pause everything until (a date like 2026-12-24, or Enter to unpause)"
+ROLE_LABEL = "Your role (optional: it helps mix roles when suggesting colleagues)"
+ROLE_LABELS = {
+    "partner": "Partner",
+    "salaried": "Salaried GP",
+    "locum": "Locum",
+    "trainee": "GP trainee",
+}
+SLOT_DAY_LABEL = "Which day (like Wednesday)"
+SLOT_START_LABEL = "Start time (like 10:30)"
+SLOT_MINUTES_LABEL = "How long, in minutes (5 to 180)"
+SLOT_REPEAT_LABEL = "How often?"
+REPEATS = {"1": "Every week", "2": "Every other week"}
+SLOT_CHANNEL_LABEL = "Where?"
+SLOT_KIND_LABEL = "What for?"
+SLOTS_TITLE = "*Protected time:*"
+NO_SLOTS = "No protected time is set up yet."
+SLOT_REMOVED = "Removed: nothing more will be posted for that slot."
+NO_SUCH_SLOT = "There's no protected-time slot with that number."
+CLOSURE_DAY_LABEL = "Which date (like 2026-12-09)"
+CLOSURE_PART_LABEL = "Which part of the day?"
+CLOSURE_PARTS = {"all": "All day", "am": "Morning", "pm": "Afternoon"}
+CLOSURE_REASON_LABEL = "Why?"
+CLOSURE_REASONS = {"closed": "The practice is closed", "plt": "Protected learning time"}
+REGION_LABEL = "Whose bank holidays does the practice keep?"
+NUDGES_NOW_ON = "Weekly nudges are on: at most one a week, never during surgery."
+NUDGES_NOW_OFF = "Weekly nudges are off. Nothing else changes."
+CHECKINS_NOW_ON = (
+    "Check-ins are on: once a week, at a free moment. Only you will ever see your answers."
+)
+CHECKINS_NOW_OFF = "Check-ins are off. Your past answers stay yours alone."
+NOTHING_DUE = "Nothing was due just now."
+
+
+def long_day(day: date) -> str:
+    """Wednesday 25 November 2026."""
+    return day.strftime("%A %-d %B %Y")
+
+
+def surgeries_line(sessions: dict[int, tuple[str, ...]], customised: bool) -> str:
+    days = [
+        f"{DAY_NAMES[d]} {' and '.join(PARTS[p] for p in parts)}"
+        for d, parts in sorted(sessions.items())
+        if parts
+    ]
+    usual = "" if customised else " (the usual pattern, until you set yours)"
+    return (
+        f"Surgeries: {'; '.join(days) or 'none'}{usual}. Nudges and check-ins come only "
+        "outside them, between 10:00 and 17:30 on days you work."
+    )
+
+
+def nudges_line(on: bool, snoozed_until: date | None, today: date) -> str:
+    if not on:
+        return "Weekly nudges: off."
+    if snoozed_until and today <= snoozed_until:
+        return f"Weekly nudges: snoozed until {long_day(snoozed_until)}."
+    return "Weekly nudges: on (at most one a week)."
+
+
+def checkins_line(on: bool) -> str:
+    return "Check-ins: on (only you see your answers)." if on else "Check-ins: off (opt-in)."
+
+
+def leave_line(leave: list[tuple[date, date]]) -> str:
+    if not leave:
+        return "Leave: none booked."
+    return "Leave: " + "; ".join(f"{long_day(s)} to {long_day(e)}" for s, e in leave) + "."
+
+
+def paused(until: date | None) -> str:
+    if until is None:
+        return "Not paused: nudges and check-ins can reach you."
+    return f"Paused until {long_day(until)}: nothing from Coffee Room until then."
+
+
+def leave_saved(starts: date, ends: date) -> str:
+    return f"Saved: nothing from Coffee Room from {long_day(starts)} to {long_day(ends)}."
+
+
+def role_saved(label: str) -> str:
+    return f"Saved. Your role: {label}."
+
+
+def now_is(day: date, at: time) -> str:
+    return f"It's now {long_day(day)}, {clock(at)}."
+
+
+def jobs_ran(names: list[str]) -> str:
+    return "Ran the scheduled jobs: " + ", ".join(names) + "."
+
+
+# --- The Home tab on Slack: your settings, and protected time for leads -----------------------
+SAVE = "Save"
+SETTINGS_TITLE = "Your settings"
+SETTINGS_PRIVATE = "Only you can see your Home tab, and only you can change these."
+ROLE_PICK = "Your role (optional)"
+ROLE_NOT_SET = "Not set"
+CHANGE_WEEK = "Change my week"
+WEEK_FORM_TITLE = "Your working week"
+WEEK_INTRO = (
+    "Tick the surgeries you usually do. Nudges and check-ins never arrive during a surgery, "
+    "in your quiet hours, or on a day you don't work."
+)
+SURGERY_OPTIONS = {"am": "Morning surgery", "pm": "Afternoon surgery"}
+
+
+def quiet_line(quiet: tuple[time, time]) -> str:
+    return f"Quiet hours: {clock(quiet[0])} to {clock(quiet[1])}."
+
+
+def week_saved(sessions: dict[int, tuple[str, ...]]) -> str:
+    return f"{PREFS_SAVED} {surgeries_line(sessions, True)}"
+
+
+PAUSE_PICK = "Pause everything until"
+PAUSE_HINT = "*Need a break?* Pause nudges and check-ins until a date you choose."
+RESUME = "Resume now"
+RESUMED = "Welcome back: nudges and check-ins can reach you again."
+ADD_LEAVE = "Add leave"
+LEAVE_FORM_TITLE = "Add leave"
+LEAVE_FIRST_DAY = "First day of leave"
+TURN_NUDGES_ON = "Turn nudges on"
+TURN_NUDGES_OFF = "Turn nudges off"
+START_CHECKINS = "Start weekly check-ins"
+STOP_CHECKINS = "Stop weekly check-ins"
+TREND_PRIVATE = "Only you can see this."
+PT_TITLE = "Protected time"
+PT_INTRO = (
+    "Recurring time blocked off for the team. In each slot's channel I post a reminder 10 "
+    'minutes before, a starter at the start and a one-tap "did you get to take it?" after. '
+    "Bank holidays and your closures are skipped."
+)
+ADD_SLOT = "Add protected time"
+REMOVE = "Remove"
+ADD_CLOSURE = "Add a closure or protected-learning afternoon"
+PT_ONLY_LEADS = (
+    "Only the practice's leads can set up protected time. If you'd like some, have a word "
+    "with one of them: it takes a minute from their Coffee Room Home tab."
+)
+SLOT_FORM_TITLE = "Add protected time"
+BAD_CHOICE = "Please choose one of the options."
+PICK_DAY = "Day"
+PICK_START = "Starts at"
+PICK_LENGTH = "Length"
+SLOT_LENGTHS = (10, 15, 20, 30, 45, 60)
+SLOT_FIRST_WEEK = "Starting from (optional: this week if left empty)"
+CLOSURE_FORM_TITLE = "Closure or PLT"
+CLOSURE_DATE = "Date"
+
+
+def minutes(value: int) -> str:
+    return f"{value} minutes"
+
+
+# --- Check-ins: choosing the colleague --------------------------------------------------------
+CHOOSE_TITLE = "Choose a colleague"
+CHOOSE_LABEL = "Who would you like to check in on you?"
+CHOOSE_NOTE = "They won't see your answer, only that a coffee might be welcome."

@@ -317,3 +317,112 @@ def thread_reply(user: str, channel: str, thread_ts: str, text: str, *, event_id
         },
         event_id=event_id,
     )
+
+
+# --- The practice's week: Home tab controls and the week's forms -------------------------------
+def home_pick(
+    user: str, action_id: str, *, option: str | None = None, day: str | None = None
+) -> str:
+    """A select (static_select) or a date (datepicker) chosen on the App Home."""
+    action: dict[str, Any] = {
+        "action_id": action_id,
+        "block_id": "Xk2p",
+        "action_ts": "1763900150.000300",
+    }
+    if option is not None:
+        action.update(
+            type="static_select",
+            selected_option={"text": {"type": "plain_text", "text": option}, "value": option},
+            placeholder={"type": "plain_text", "text": "Select an item", "emoji": True},
+        )
+    else:
+        action.update(type="datepicker", selected_date=day)
+    return interaction_body(
+        {
+            "type": "block_actions",
+            "user": user_block(user),
+            "api_app_id": APP_ID,
+            "token": "9s8d9as89d8as9d8as989",
+            "container": {"type": "view", "view_id": "V0HOME01"},
+            "trigger_id": "12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3",
+            "team": {"id": TEAM_ID, "domain": "riverside"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "view": {
+                "id": "V0HOME01",
+                "team_id": TEAM_ID,
+                "type": "home",
+                "blocks": [],
+                "private_metadata": "",
+                "callback_id": "",
+                "state": {"values": {}},
+                "hash": "1763900000.abc",
+                "app_id": APP_ID,
+                "bot_id": "B0BOT",
+            },
+            "actions": [action],
+        }
+    )
+
+
+def _pick(kind: str, **value: Any) -> dict[str, Any]:
+    return {"pick": {"type": kind, **value}}
+
+
+def _option(kind: str, value: str | None) -> dict[str, Any]:
+    option = {"text": {"type": "plain_text", "text": value}, "value": value} if value else None
+    return _pick(kind, selected_option=option)
+
+
+def slot_state(
+    *,
+    day: str | None,
+    start: str | None,
+    minutes: str = "15",
+    repeat: str = "1",
+    first_week: str | None = None,
+    channel: str | None = "C0GENERAL",
+    kind: str = "coffee",
+) -> dict[str, Any]:
+    """The add-protected-time form as Slack reports it."""
+    return {
+        "slot_day": _option("static_select", day),
+        "slot_start": _pick("timepicker", selected_time=start),
+        "slot_length": _option("static_select", minutes),
+        "slot_repeat": _option("radio_buttons", repeat),
+        "slot_first": _pick("datepicker", selected_date=first_week),
+        "slot_channel": _pick("conversations_select", selected_conversation=channel),
+        "slot_kind": _option("static_select", kind),
+    }
+
+
+def week_state(sessions: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    """The 'Change my week' form: the surgeries ticked for each day (others left empty)."""
+    state: dict[str, Any] = {}
+    for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+        ticked = [
+            {"text": {"type": "plain_text", "text": part}, "value": part}
+            for part in sessions.get(day, ())
+        ]
+        state[f"sessions_{day}"] = _pick("checkboxes", selected_options=ticked)
+    return state
+
+
+def leave_state(starts: str | None, ends: str | None) -> dict[str, Any]:
+    return {
+        "starts": _pick("datepicker", selected_date=starts),
+        "ends": _pick("datepicker", selected_date=ends),
+    }
+
+
+def colleague_state(colleague: str | None) -> dict[str, Any]:
+    return {"colleague": _pick("users_select", selected_user=colleague)}
+
+
+def closure_state(day: str | None, part: str = "pm", reason: str = "plt") -> dict[str, Any]:
+    """The closure or protected-learning form as Slack reports it."""
+    return {
+        "closure_day": _pick("datepicker", selected_date=day),
+        "closure_part": _option("radio_buttons", part),
+        "closure_reason": _option("radio_buttons", reason),
+    }

@@ -13,7 +13,7 @@ from bot import wording
 from bot.logs import log_failure
 from bot.practices import Refused
 from bot.services import Services
-from handlers.slack import advice, commands, home, people, rants
+from handlers.slack import advice, commands, home, people, rants, week
 from handlers.slack.ids import Block
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ def build_slack_app(
     rants.register(app, services)
     advice.register(app, services)
     people.register(app, services)
+    week.register(app, services)
     return app
 
 
@@ -59,8 +60,15 @@ def on_error(error: Exception, body: dict[str, Any], response: BoltResponse, res
         response.body = json.dumps({"response_type": "ephemeral", "text": text})
     elif kind == "view_submission":
         words = wording.FORM_PROBLEM_KEPT if not isinstance(error, Refused) else text
-        response.body = json.dumps({"response_action": "errors", "errors": {Block.TEXT: words}})
+        field = _first_field(body.get("view") or {})
+        response.body = json.dumps({"response_action": "errors", "errors": {field: words}})
     else:
         response.body = ""
         if body.get("response_url"):
             respond(text=text, response_type="ephemeral", replace_original=False)
+
+
+def _first_field(view: dict[str, Any]) -> str:
+    """Where a form's error can show: its text box, else its first field (Slack needs one)."""
+    fields = [b.get("block_id") for b in view.get("blocks") or [] if b.get("type") == "input"]
+    return Block.TEXT if Block.TEXT in fields or not fields else str(fields[0])

@@ -53,7 +53,8 @@ def message_blocks(message: Message) -> Blocks:
 
 
 def home_view(view: HomeView) -> dict[str, Any]:
-    """The App Home tab: what Coffee Room is and is not, your settings, and setup for leads."""
+    """The App Home tab: what Coffee Room is and is not, your settings, and, for leads, protected
+    time and the channels."""
     rants = view.spaces.get(SpacePurpose.RANTS)
     advice = view.spaces.get(SpacePurpose.ADVICE)
     blocks: Blocks = [
@@ -61,14 +62,19 @@ def home_view(view: HomeView) -> dict[str, Any]:
         section(wording.WHAT_IT_IS),
         section(wording.WHAT_IT_IS_NOT),
         {"type": "divider"},
-        section(wording.home_role_line(view.member.role)),
         section(
             wording.home_spaces_line(rants.name if rants else None, advice.name if advice else None)
         ),
         context(wording.leads_line([f"<@{u}>" for u in view.leads])),
     ]
+    from handlers.slack import week_blocks  # which builds on this module's primitives
+
+    setup = setup_blocks(view) if view.is_lead else []
+    first, last = (setup, []) if view.needs_setup else ([], setup)  # first use: setup first
+    blocks += first + week_blocks.settings_blocks(view)
     if view.is_lead:
-        blocks += setup_blocks(view)
+        blocks += week_blocks.protected_time_blocks(view)
+    blocks += last
     blocks += [{"type": "divider"}, section(wording.COMMANDS), context(wording.HELP_NOW)]
     return {"type": "home", "blocks": blocks}
 

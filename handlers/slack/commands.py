@@ -1,4 +1,4 @@
-"""Slash commands: /coffeeroom (help) and, until their forms arrive, /rant and /runitpast."""
+"""Slash commands: /coffeeroom (help, and `/coffeeroom protected-time` for leads)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from slack_sdk import WebClient
 from bot import wording
 from bot.model import Platform
 from bot.services import Services
+from handlers.slack import week_blocks
 from handlers.slack.directory import for_request
-from handlers.slack.ids import Command
+from handlers.slack.ids import Command, CommandText
 
 
 def register(app: App, services: Services) -> None:
@@ -25,4 +26,11 @@ def coffeeroom(ack: Ack, command: dict[str, Any], client: WebClient, services: S
     view = services.practices.home(
         platform=Platform.SLACK, directory=found, user_id=command["user_id"]
     )
-    ack(text=wording.help_text(is_lead=view.is_lead), response_type="ephemeral")
+    asked = "-".join(str(command.get("text") or "").lower().split())
+    if asked != CommandText.PROTECTED_TIME:
+        ack(text=wording.help_text(is_lead=view.is_lead), response_type="ephemeral")
+    elif not view.is_lead:  # only a courtesy: the service refuses non-leads whatever they send
+        ack(text=wording.PT_ONLY_LEADS, response_type="ephemeral")
+    else:
+        ack()
+        client.views_open(trigger_id=command["trigger_id"], view=week_blocks.slot_modal())

@@ -11,6 +11,12 @@ from handlers.slack.blocks import Blocks, context, plain, section
 from handlers.slack.ids import ActionId, Block, View
 
 Modal = dict[str, Any]
+PICKED = {  # where each kind of picker keeps its answer
+    "users_select": "selected_user",
+    "conversations_select": "selected_conversation",
+    "datepicker": "selected_date",
+    "timepicker": "selected_time",
+}
 
 
 def _modal(callback: View, title: str, blocks: Blocks, metadata: dict[str, Any]) -> Modal:
@@ -138,7 +144,8 @@ def done_modal(title: str, *paragraphs: str) -> Modal:
 
 
 def values(view: dict[str, Any]) -> dict[str, Any]:
-    """A submitted form's answers, by block: text, picked option, user, ticked or not."""
+    """A submitted form's answers, by block: text, picked option, user, channel, date, time,
+    and the values ticked (a list, empty when nothing is)."""
     found: dict[str, Any] = {}
     for block, actions in (view.get("state") or {}).get("values", {}).items():
         for action in actions.values():
@@ -150,10 +157,10 @@ def _value(action: dict[str, Any]) -> Any:
     kind = action.get("type")
     if kind == "plain_text_input":
         return action.get("value") or ""
-    if kind == "users_select":
-        return action.get("selected_user") or ""
+    if kind in PICKED:
+        return action.get(PICKED[kind]) or ""
     if kind == "checkboxes":
-        return bool(action.get("selected_options"))
+        return [o.get("value") for o in action.get("selected_options") or []]
     option = action.get("selected_option")
     return option.get("value") if option else None
 

@@ -1,7 +1,9 @@
-"""App Home: show it on open (once per event), and the leads' channel setup."""
+"""App Home: show it on open (once per event), the leads' channel setup, and every control on it
+that changes something and shows the Home again with what happened."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -13,8 +15,10 @@ from bot.model import HomeView, Platform, SpacePurpose
 from bot.practices import Refused
 from bot.services import Services
 from handlers.slack import blocks
-from handlers.slack.directory import for_request
+from handlers.slack.directory import SlackDirectory, for_request
 from handlers.slack.ids import ActionId
+
+Change = Callable[[SlackDirectory, str, dict[str, Any]], str]  # (workspace, user, input) -> notice
 
 
 def register(app: App, services: Services) -> None:
@@ -91,3 +95,26 @@ def _change_setup(client: WebClient, body: dict[str, Any], services: Services, c
         view.spaces[SpacePurpose.RANTS].name, view.spaces[SpacePurpose.ADVICE].name
     )
     show_home(client, user, view, notice=saved)
+
+
+def on_home(services: Services, change: Change) -> Callable[..., None]:
+    """A Home tab control: ack, let the service decide, show the Home again with what happened."""
+
+    def listener(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        ack()
+        user, found = body["user"]["id"], for_request(client, body)
+        try:
+            notice = change(found, user, action)
+        except Refused as refusal:
+            notice = refusal.text
+        republish(services, client, found, user, notice)
+
+    return listener
+
+
+def republish(
+    services: Services, client: WebClient, found: SlackDirectory, user: str, notice: str
+) -> None:
+    """Show someone their Home again, with a notice at the top."""
+    view = services.practices.home(platform=Platform.SLACK, directory=found, user_id=user)
+    show_home(client, user, view, notice=notice)

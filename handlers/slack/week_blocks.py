@@ -1,0 +1,280 @@
+"""Block Kit for the practice's week: the Home tab's settings and protected time, and forms."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from bot import wording
+from bot.calendar import WEEKDAYS
+from bot.model import HomeView, Role
+from bot.rhythm import CheckIn, Preferences
+from handlers.slack.blocks import Blocks, button, context, plain, section
+from handlers.slack.ids import SESSION_BLOCKS, ActionId, Block, View
+
+Modal = dict[str, Any]
+Element = dict[str, Any]
+DIVIDER = {"type": "divider"}
+
+
+def _option(value: str, label: str) -> dict[str, Any]:
+    return {"text": plain(label), "value": value}
+
+
+def _options(choices: dict[str, str]) -> list[dict[str, Any]]:
+    return [_option(value, label) for value, label in choices.items()]
+
+
+def _select(action_id: str, choices: dict[str, str], current: str | None = None) -> Element:
+    element: Element = {"type": "static_select", "action_id": action_id}
+    element["options"] = _options(choices)
+    if current in choices:
+        element["initial_option"] = _option(current, choices[current])
+    return element
+
+
+def _with(block: dict[str, Any], accessory: Element) -> dict[str, Any]:
+    return {**block, "accessory": accessory}
+
+
+# --- The Home tab ------------------------------------------------------------------------------
+def settings_blocks(view: HomeView) -> Blocks:
+    """Every GP's own settings (only they see their Home): role, week, pauses, nudges, check-ins."""
+    prefs = view.preferences
+    if prefs is None:
+        return []
+    today = view.today or date.min
+    return [
+        DIVIDER,
+        {"type": "header", "text": plain(wording.SETTINGS_TITLE)},
+        context(wording.SETTINGS_PRIVATE),
+        _with(section(wording.home_role_line(view.member.role)), _role_select(view.member.role)),
+        *_week(prefs, today),
+        *_pause(prefs, today),
+        *_switches(prefs, today),
+        *_trend(view.trend),
+    ]
+
+
+def _role_select(role: str) -> Element:
+    choices = {**wording.ROLE_LABELS, Role.NOT_SET.value: wording.ROLE_NOT_SET}
+    return _select(ActionId.ROLE, choices, role)
+
+
+def _week(prefs: Preferences, today: date) -> Blocks:
+    pattern = prefs.pattern
+    summary = wording.surgeries_line(pattern.sessions, prefs.customised)
+    leave = [(a, b) for a, b in pattern.leave if b >= today]
+    return [
+        _with(
+            section(f"{summary}\n{wording.quiet_line(pattern.quiet)}"),
+            button(ActionId.CHANGE_WEEK, wording.CHANGE_WEEK),
+        ),
+        _with(section(wording.leave_line(leave)), button(ActionId.ADD_LEAVE, wording.ADD_LEAVE)),
+    ]
+
+
+def _pause(prefs: Preferences, today: date) -> Blocks:
+    until = prefs.pattern.paused_until
+    picker: Element = {"type": "datepicker", "action_id": ActionId.PAUSE}
+    picker["placeholder"] = plain(wording.PAUSE_PICK)
+    if until is None or until < today:
+        return [_with(section(wording.PAUSE_HINT), picker)]
+    picker["initial_date"] = until.isoformat()
+    return [
+        _with(section(wording.paused(until)), picker),
+        {"type": "actions", "elements": [button(ActionId.RESUME, wording.RESUME)]},
+    ]
+
+
+def _switches(prefs: Preferences, today: date) -> Blocks:
+    nudges = (wording.TURN_NUDGES_OFF, "off") if prefs.nudges_on else (wording.TURN_NUDGES_ON, "on")
+    checkins = (
+        (wording.STOP_CHECKINS, "off") if prefs.checkins_on else (wording.START_CHECKINS, "on")
+    )
+    line = wording.nudges_line(prefs.nudges_on, prefs.snoozed_until, today)
+    return [
+        _with(section(line), button(ActionId.NUDGES, nudges[0], nudges[1])),
+        _with(
+            section(wording.checkins_line(prefs.checkins_on)),
+            button(ActionId.CHECKINS, checkins[0], checkins[1]),
+        ),
+    ]
+
+
+def _trend(trend: tuple[CheckIn, ...]) -> Blocks:
+    scores = [(c.week, c.score) for c in trend if c.score is not None]
+    if not scores:
+        return []
+    return [section(wording.trend(scores)), context(wording.TREND_PRIVATE)]
+
+
+def protected_time_blocks(view: HomeView) -> Blocks:
+    """For leads: each slot with a Remove button, adding slots and closures, bank holidays."""
+    slots: Blocks = [
+        _with(
+            section(
+                wording.slot_line(
+                    s.kind, s.weekday, s.start, s.minutes, s.every_weeks, s.channel_name
+                )
+            ),
+            button(ActionId.REMOVE_SLOT, wording.REMOVE, str(s.id)),
+        )
+        for s in view.slots
+    ]
+    region = _select(ActionId.REGION, wording.REGIONS, view.practice.holiday_region)
+    return [
+        DIVIDER,
+        {"type": "header", "text": plain(wording.PT_TITLE)},
+        context(wording.PT_INTRO),
+        *(slots or [section(wording.NO_SLOTS)]),
+        {
+            "type": "actions",
+            "block_id": Block.PROTECTED_TIME,
+            "elements": [
+                button(ActionId.ADD_SLOT, wording.ADD_SLOT, primary=True),
+                button(ActionId.ADD_CLOSURE, wording.ADD_CLOSURE),
+            ],
+        },
+        _with(section(wording.REGION_LABEL), region),
+    ]
+
+
+# --- Forms -------------------------------------------------------------------------------------
+def _modal(
+    callback: View, title: str, blocks: Blocks, metadata: dict[str, Any] | None = None
+) -> Modal:
+    return {
+        "type": "modal",
+        "callback_id": str(callback),
+        "title": plain(title),
+        "submit": plain(wording.SAVE),
+        "close": plain(wording.CANCEL),
+        "private_metadata": json.dumps(metadata or {}),
+        "blocks": blocks,
+    }
+
+
+def _input(block: str, label: str, element: Element, optional: bool = False) -> dict[str, Any]:
+    return {
+        "type": "input",
+        "block_id": block,
+        "optional": optional,
+        "label": plain(label),
+        "element": {**element, "action_id": ActionId.PICK},
+    }
+
+
+def _picker(kind: str, initial: str = "") -> Element:
+    element: Element = {"type": kind}
+    if initial:
+        element["initial_date" if kind == "datepicker" else "initial_time"] = initial
+    return element
+
+
+def _choice(kind: str, choices: dict[str, str], current: str) -> Element:
+    options = _options(choices)
+    return {"type": kind, "options": options, "initial_option": _option(current, choices[current])}
+
+
+def week_modal(prefs: Preferences) -> Modal:
+    """'Change my week': a row of surgeries to tick for each day."""
+    days = []
+    for day, block in enumerate(SESSION_BLOCKS):
+        element: Element = {"type": "checkboxes", "options": _options(wording.SURGERY_OPTIONS)}
+        ticked = prefs.pattern.sessions.get(day, ())
+        if ticked:
+            element["initial_options"] = [
+                _option(s, wording.SURGERY_OPTIONS[s])
+                for s in ticked
+                if s in wording.SURGERY_OPTIONS
+            ]
+        days.append(_input(block, wording.DAY_NAMES[day], element, optional=True))
+    blocks = [context(wording.WEEK_INTRO), *days, context(wording.quiet_line(prefs.pattern.quiet))]
+    return _modal(View.WEEK, wording.WEEK_FORM_TITLE, blocks)
+
+
+def sessions_text(answers: dict[str, Any]) -> str:
+    """The week as ticked, written as the service reads it: 'mon:am,pm thu:pm'."""
+    return " ".join(
+        f"{WEEKDAYS[day]}:{','.join(sorted(answers[block]))}"
+        for day, block in enumerate(SESSION_BLOCKS)
+        if answers.get(block)
+    )
+
+
+def leave_modal() -> Modal:
+    blocks = [
+        _input(Block.STARTS, wording.LEAVE_FIRST_DAY, _picker("datepicker")),
+        _input(Block.ENDS, wording.LEAVE_ENDS_LABEL, _picker("datepicker")),
+    ]
+    return _modal(View.LEAVE, wording.LEAVE_FORM_TITLE, blocks)
+
+
+def slot_modal() -> Modal:
+    """A lead adds protected time (from the Home tab or /coffeeroom protected-time)."""
+    days = {str(i): name for i, name in enumerate(wording.DAY_NAMES)}
+    lengths = {str(n): wording.minutes(n) for n in wording.SLOT_LENGTHS}
+    channel = {
+        "type": "conversations_select",
+        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
+    }
+    blocks = [
+        _input(
+            Block.SLOT_DAY, wording.PICK_DAY, {"type": "static_select", "options": _options(days)}
+        ),
+        _input(Block.SLOT_START, wording.PICK_START, _picker("timepicker", "12:30")),
+        _input(Block.SLOT_LENGTH, wording.PICK_LENGTH, _choice("static_select", lengths, "15")),
+        _input(
+            Block.SLOT_REPEAT,
+            wording.SLOT_REPEAT_LABEL,
+            _choice("radio_buttons", wording.REPEATS, "1"),
+        ),
+        _input(Block.SLOT_FIRST, wording.SLOT_FIRST_WEEK, _picker("datepicker"), optional=True),
+        _input(Block.SLOT_CHANNEL, wording.SLOT_CHANNEL_LABEL, channel),
+        _input(
+            Block.SLOT_KIND,
+            wording.SLOT_KIND_LABEL,
+            _choice("static_select", wording.KIND_LABELS, "coffee"),
+        ),
+    ]
+    return _modal(View.SLOT, wording.SLOT_FORM_TITLE, blocks)
+
+
+def closure_modal() -> Modal:
+    blocks = [
+        _input(Block.CLOSURE_DAY, wording.CLOSURE_DATE, _picker("datepicker")),
+        _input(
+            Block.CLOSURE_PART,
+            wording.CLOSURE_PART_LABEL,
+            _choice("radio_buttons", wording.CLOSURE_PARTS, "pm"),
+        ),
+        _input(
+            Block.CLOSURE_REASON,
+            wording.CLOSURE_REASON_LABEL,
+            _choice("radio_buttons", wording.CLOSURE_REASONS, "plt"),
+        ),
+    ]
+    return _modal(View.CLOSURE, wording.CLOSURE_FORM_TITLE, blocks)
+
+
+def colleague_modal(checkin_id: str) -> Modal:
+    """'Yes, I'll choose': who should check in (they learn nothing of the answer)."""
+    blocks = [
+        _input(Block.COLLEAGUE, wording.CHOOSE_LABEL, {"type": "users_select"}),
+        context(wording.CHOOSE_NOTE),
+    ]
+    modal = _modal(View.CHECKIN_COLLEAGUE, wording.CHOOSE_TITLE, blocks, {"checkin": checkin_id})
+    return {**modal, "submit": plain(wording.SEND)}
+
+
+def as_opened(view: dict[str, Any]) -> Modal:
+    """A submitted form as we built it (to send it back unchanged)."""
+    keys = ("type", "callback_id", "title", "submit", "close", "private_metadata", "blocks")
+    return {k: view[k] for k in keys if k in view}
+
+
+def input_blocks(view: dict[str, Any]) -> list[str]:
+    """The ids of a form's input blocks, in order (where a message can be shown)."""
+    return [str(b["block_id"]) for b in view.get("blocks") or [] if b.get("type") == "input"]

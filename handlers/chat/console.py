@@ -6,9 +6,11 @@ import dataclasses
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from cryptography.fernet import Fernet
 
@@ -18,9 +20,10 @@ from bot.ports import Clock
 from bot.practices import Refused
 from bot.safety import Unsafe
 from bot.settings import Settings
-from handlers.chat import flows
-from handlers.chat.world import ChatDirectory, ChatMessenger, World
+from handlers.chat import flows, week
+from handlers.chat.world import ChatClock, ChatDirectory, ChatMessenger, World
 
+JOBS = ["protected-time", "checkins", "weekly-nudges", "retention"]  # what `jobs` runs, in order
 INTRO = """\
 Coffee Room, local chat: you are a GP at a sample practice. Nothing leaves this terminal and
 nothing is kept when you quit. Type `help` for what you can do, `as <name>` to be someone else
@@ -32,7 +35,19 @@ COMMANDS_HELP = """\
   runitpast [question] run a question past colleagues (or one), optionally anonymously
   press N.i            tap button i under message [N] (e.g. press 3.1)
   home                 your Coffee Room home (what a lead sees includes setup)
+  week                 your working pattern, nudges, check-ins, leave and pause
+  week set             set your surgeries (e.g. mon:am,pm tue:am)
+  leave                book leave: nothing from Coffee Room while you're away
+  pause                pause everything until a date (Enter to unpause)
+  nudges on|off        the weekly nudge (on unless you turn it off)
+  checkins on|off      the weekly private check-in (opt-in); `checkins` shows your own trend
+  role                 say whether you're a partner, salaried GP, locum or trainee
   setup                (leads) choose the channels for rants and questions
+  protected            (leads) protected time: `protected add`, `protected remove N`
+  closure              (leads) a closed or protected-learning day: protected time is skipped
+  region               (leads) whose bank holidays the practice keeps
+  time [when]          move this chat's clock, e.g. time 2026-11-25T10:20
+  jobs                 run the scheduled jobs now, and see what they send
   as <name>            be someone else: Asha (lead), Ben, Chloe (locum), Dev (trainee), Emma
   who                  who you are, and the practice's people
   quit                 leave"""
@@ -59,6 +74,9 @@ class Session:
             "runitpast": partial(flows.ask, self),
             "ask": partial(flows.ask, self),
             "press": partial(flows.press, self),
+            "time": self.move_time,
+            "jobs": self.run_jobs,
+            **{name: partial(command, self) for name, command in week.COMMANDS.items()},
         }
 
     def say(self, text: str) -> None:
@@ -137,6 +155,31 @@ class Session:
             )
         )
 
+    def move_time(self, rest: str) -> None:
+        """`time 2026-11-25T10:20` (the practice's local time unless a zone is given)."""
+        clock = self.services.clock
+        assert isinstance(clock, ChatClock)  # run_chat always gives the chat its own clock
+        zone = ZoneInfo(self._home().practice.timezone)
+
+        def moment(text: str) -> datetime:
+            at = datetime.fromisoformat(text.strip())
+            return at if at.tzinfo else at.replace(tzinfo=zone)
+
+        if rest:
+            clock.set(week.retry(self, "When", moment, wording.BAD_MOMENT, rest))
+        local = clock.now().astimezone(zone)
+        self.say(wording.now_is(local.date(), local.time()))
+
+    def run_jobs(self, _rest: str) -> None:
+        """`jobs`: run what the scheduler would run now, and show what it sent."""
+        known = {job.name: job for job in self.assembly.jobs()}
+        for name in JOBS:
+            known[name].run()
+        self.say(wording.jobs_ran(JOBS))
+        self.services.outbox.drain()
+        if not self.world.out:
+            self.say(wording.NOTHING_DUE)
+
     def become(self, rest: str) -> None:
         person = self.world.find_person(rest)
         if person is None:
@@ -164,6 +207,7 @@ def run_chat(
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     world = World()
+    clock = ChatClock(clock.now())  # from the real time, or --now; `time` moves it
     with tempfile.TemporaryDirectory(prefix="coffeeroom-chat-") as tmp:
         local = dataclasses.replace(
             settings,

@@ -1,4 +1,4 @@
-"""Rant and run it past someone in the local chat: each form becomes a few questions."""
+"""Rant, run it past someone, and the buttons under messages, as questions in the local chat."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from bot import wording
 from bot.advice import QuestionRequest
 from bot.model import Action, Platform, RantDestination, Topic, Urgency
 from bot.practices import Refused
+from bot.protected_time import ANSWERS
 from bot.rants import RantRequest
 from bot.safety import Unsafe
 
@@ -22,7 +23,7 @@ TRIES = 3
 GIVE_UP = "Let's leave that there; nothing was sent."
 
 
-def _choose(session: Session, label: str, choices: dict[str, str], optional: bool) -> str | None:
+def choose(session: Session, label: str, choices: dict[str, str], optional: bool) -> str | None:
     session.say(label)
     keys = list(choices)
     for i, key in enumerate(keys, start=1):
@@ -37,7 +38,7 @@ def _choose(session: Session, label: str, choices: dict[str, str], optional: boo
     raise Refused(GIVE_UP)
 
 
-def _colleague(session: Session, prompt: str, optional: bool) -> str:
+def pick_colleague(session: Session, prompt: str, optional: bool) -> str:
     for _ in range(TRIES):
         name = session.ask(prompt)
         if not name and optional:
@@ -73,11 +74,11 @@ def rant(session: Session, rest: str) -> None:
     """`rant [text]`."""
     session.say(wording.RANT_INTRO)
     text = rest or session.ask(wording.RANT_TEXT_LABEL)
-    where = _choose(session, wording.RANT_WHERE_LABEL, wording.RANT_DESTINATIONS, False)
+    where = choose(session, wording.RANT_WHERE_LABEL, wording.RANT_DESTINATIONS, False)
     destination = RantDestination(where or RantDestination.JUST_OUT)
     colleague = ""
     if destination is RantDestination.COLLEAGUE:
-        colleague = _colleague(session, "Which colleague (e.g. Ben)?", optional=False)
+        colleague = pick_colleague(session, "Which colleague (e.g. Ben)?", optional=False)
     if destination is RantDestination.SPACE_ANONYMOUS:
         session.say(wording.ANONYMITY_HONESTY)
     key = f"chat:{uuid.uuid4()}"
@@ -96,12 +97,12 @@ def ask(session: Session, rest: str) -> None:
     """`runitpast [text]`."""
     session.say(wording.QUESTION_INTRO)
     text = rest or session.ask(wording.QUESTION_TEXT_LABEL)
-    colleague = _colleague(
+    colleague = pick_colleague(
         session, "Ask one colleague (a name), or Enter for the advice channel:", optional=True
     )
     anonymous = session.ask(wording.QUESTION_ANONYMOUS_LABEL + "? (y/N)").lower() in YES
-    topic = _choose(session, wording.TOPIC_LABEL, wording.TOPICS, True)
-    urgency = _choose(session, wording.URGENCY_LABEL, wording.URGENCIES, True)
+    topic = choose(session, wording.TOPIC_LABEL, wording.TOPICS, True)
+    urgency = choose(session, wording.URGENCY_LABEL, wording.URGENCIES, True)
     key = f"chat:{uuid.uuid4()}"
 
     def send(words: str) -> str:
@@ -135,7 +136,9 @@ def press(session: Session, rest: str) -> None:
     if posted.where.startswith("DM to ") and posted.delivery.target != session.me:
         raise Refused("That message isn't yours to answer: it was sent to someone else.")
     button = buttons[int(index) - 1]
-    session.say(_tap(session, Action(button.action), button.value))
+    action = Action(button.action)
+    said = _week_tap(session, action, button.value)
+    session.say(said if said is not None else _tap(session, action, button.value))
 
 
 def _tap(session: Session, action: Action, value: str) -> str:
@@ -166,3 +169,25 @@ def _tap(session: Session, action: Action, value: str) -> str:
 
     _send_guarded(session, session.ask(wording.ANSWER_TEXT_LABEL), send)
     return result[-1] if result else ""
+
+
+def _week_tap(session: Session, action: Action, value: str) -> str | None:
+    """Protected-time, nudge and check-in buttons: the services decide, the chat translates."""
+    mine = {"platform": Platform.CHAT, "directory": session.directory, "user": session.me}
+    services = session.services
+    if action in ANSWERS:
+        return services.protected_time.answer(**mine, action=action, value=value)
+    if action is Action.NUDGE_SNOOZE:
+        return services.preferences.snooze(**mine, weeks=int(value or 1))
+    if action is Action.NUDGE_OFF:
+        return services.preferences.nudges_off(**mine)
+    if action is Action.CHECKIN_SCORE:
+        return services.checkins.answer(**mine, value=value)
+    if action is Action.CHECKIN_NO:
+        return wording.CHECKIN_NO_REPLY
+    if action in (Action.CHECKIN_MATCH, Action.CHECKIN_CHOOSE):
+        colleague = ""
+        if action is Action.CHECKIN_CHOOSE:
+            colleague = pick_colleague(session, "Which colleague (e.g. Ben)?", optional=False)
+        return services.checkins.ask_colleague(**mine, checkin_id=int(value), colleague=colleague)
+    return None

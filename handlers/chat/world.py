@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
+from bot.clock import FixedClock
 from bot.model import Delivery, DeliveryKind, PlatformUser, SentRef
 from bot.ports import CannotDeliver
 
@@ -20,6 +22,26 @@ PEOPLE = [
 ]
 MENTION = re.compile(r"<@([^>|]+)>")
 CHANNELS = {"general": "general", "coffee-room": "coffee-room", "run-it-past": "run-it-past"}
+
+
+class ChatClock(FixedClock):
+    """The chat's clock: stands still until `time` moves it, but each reading is a microsecond on.
+
+    The outbox sends in the order things were queued (by time, then by a random id), so a
+    clock that never ticked would shuffle messages queued together.
+    """
+
+    def __init__(self, at: datetime) -> None:
+        super().__init__(at)
+        self.ticks = 0
+
+    def now(self) -> datetime:
+        self.ticks += 1
+        return self.at + timedelta(microseconds=self.ticks)
+
+    def set(self, at: datetime) -> None:
+        super().set(at)
+        self.ticks = 0
 
 
 @dataclass

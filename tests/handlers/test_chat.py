@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path
 
 from tests.process import run_bot
 
 
-def chat(script: str, tmp_path: Path) -> str:
-    result = run_bot(["chat"], cwd=tmp_path, stdin=script)
+def chat(script: str, tmp_path: Path, *args: str) -> str:
+    result = run_bot(["chat", *args], cwd=tmp_path, stdin=script)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     return result.stdout
@@ -70,3 +72,122 @@ def test_every_flow_works_in_the_local_chat(tmp_path: Path) -> None:
 def test_a_script_that_ends_mid_form_stops_cleanly(tmp_path: Path) -> None:
     out = chat("rant\n", tmp_path)
     assert "The input ended part-way through; nothing more was sent." in out
+
+
+WEEK_SCRIPT = (Path(__file__).parent / "chat_week_script.txt").read_text()
+MONDAY_LUNCHTIME = "2026-11-23T12:45:00+00:00"
+POSTED = re.compile(r"^\[(\d+)\] (#[\w-]+|DM to [^:]+):\n((?:    .*\n)*)", re.MULTILINE)
+NUDGE_NOTE = "(At most one of these a week, never during surgery. Not now? Snooze or turn off.)"
+PT_NUDGE = "There's protected coffee on Wednesday at 10:30 in #coffee-room. Do come, even for ten"
+
+
+def posted(out: str) -> dict[str, tuple[str, str]]:
+    """Every message the bot sent, by its [N]: where it went and what it said."""
+    return {m[1]: (m[2], textwrap.dedent(m[3]).strip()) for m in POSTED.finditer(out)}
+
+
+def between(out: str, start: str, end: str) -> str:
+    return out.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_a_week_unfolds_in_the_local_chat(tmp_path: Path) -> None:
+    out = chat(WEEK_SCRIPT, tmp_path, "--now", MONDAY_LUNCHTIME)
+    sent = posted(out)
+    # A lead adds Wednesday coffee; a slip gets a kind word and another go, never a traceback.
+    assert "? Wedday\nPlease give a day of the week, like Wednesday or wed.\n" in out
+    assert "? 10.30\nPlease give a time like 10:30.\n" in out
+    assert (
+        "Saved. Coffee: Wednesdays at 10:30 for 15 minutes, every week, in #coffee-room. "
+        "The first one is on Wednesday 25 November.\n" in out
+    )
+    assert "? 23/12/2026\nPlease give a date like 2026-12-24.\n" in out
+    assert "Saved: nothing protected-time related will be posted then." in out
+    # A GP who isn't a lead is refused, before a single question.
+    refused = "Only the practice's leads can change Coffee Room's settings.\n"
+    assert f"Dr Ben Okafor> protected add\n{refused}Dr Ben Okafor> region\n{refused}" in out
+    # Ben works part-time (no Mondays) and opts in to check-ins.
+    assert "? mon:all\nWrite your surgeries like: mon:am,pm tue:am thu:pm\n" in out
+    assert "? 2026-12-20\nThe end date should be on or after the start.\n" in out
+    assert (
+        "Dr Ben Okafor> week\n*Your week* (only you see this):\n"
+        "    Surgeries: Tuesday morning and afternoon; Wednesday afternoon; Thursday morning and "
+        "afternoon. Nudges and check-ins come only outside them, between 10:00 and 17:30 on days "
+        "you work.\n"
+        "    Weekly nudges: on (at most one a week).\n"
+        "    Check-ins: on (only you see your answers).\n"
+        "    Leave: Thursday 24 December 2026 to Saturday 2 January 2027.\n"
+        "    Not paused: nudges and check-ins can reach you.\n" in out
+    )
+    # Monday lunchtime: Dev's check-in, and exactly one nudge for each GP at work; none for Ben.
+    assert {ref: where for ref, (where, _) in sent.items() if int(ref) <= 5} == {
+        "1": "DM to Dr Dev Shah",
+        "2": "DM to Dr Asha Patel",
+        "3": "DM to Dr Chloe Evans",
+        "4": "DM to Dr Dev Shah",
+        "5": "DM to Dr Emma Brown",
+    }
+    assert sent["1"][1].startswith("*Your weekly check-in.* Only you will ever see your answer.")
+    assert all(NUDGE_NOTE in sent[ref][1] for ref in "2345")
+    assert sent["2"][1].startswith("A thought for this week: leads going first")  # the lead's
+    assert all(sent[ref][1].startswith(PT_NUDGE) for ref in "345")
+    assert "retention.\nNothing was due just now.\nDr Dev Shah> press 1.3" in out  # a rerun
+    # Dev asks Emma to check in: she learns nothing of his answer.
+    assert "? Emma\nDone: I've asked Dr Emma Brown to check in with you this week." in out
+    assert sent["7"] == (
+        "DM to Dr Emma Brown",
+        "Dr Dev Shah might appreciate a coffee this week. No need to mention this message; "
+        "a friendly check-in is all it takes.",
+    )
+    assert "Dr Chloe Evans> press 3.4\nWeekly nudges are off." in out
+    # Wednesday: the reminder at 10:20 (and Ben, free this morning, gets his week's messages).
+    assert sent["8"] == (
+        "#coffee-room",
+        "*Coffee in 10 minutes?* (10:30, protected time). Even ten minutes counts.\n"
+        "[8.1] I'm in\n[8.2] Can't today",
+    )
+    assert sent["9"][0] == sent["10"][0] == "DM to Dr Ben Okafor"
+    assert sent["10"][1].startswith(PT_NUDGE)
+    assert "Dr Emma Brown> press 8.1\nLovely, see you there.\n" in out
+    # The starter at 10:30, and the follow-up at 10:45 (after a malformed time and a second try).
+    assert sent["11"] == (
+        "#coffee-room",
+        "*Protected coffee is starting.* To get going: What's one small win from this week, "
+        "however small?",
+    )
+    assert "Please give a date and time like 2026-11-25T10:20.\n  When? 2026-11-25T10:45\n" in out
+    assert sent["12"] == (
+        "#coffee-room",
+        "*Did you get to take it?* One tap; only the totals are ever shown.\n"
+        "[12.1] Yes\n[12.2] Partly\n[12.3] No",
+    )
+    assert "Dr Emma Brown> press 12.1\nGlad you got it.\n" in out
+    # Ben answers his check-in and asks the bot to pick someone: no score reaches them.
+    assert sent["13"][0] == "DM to Dr Ben Okafor"
+    assert sent["13"][1].endswith(
+        "[13.1] Yes, pick someone for me\n[13.2] Yes, I'll choose\n[13.3] No thanks"
+    )
+    # (a stable choice among willing colleagues; Chloe, with nudges off, is not asked)
+    assert "Done: I've asked Dr Emma Brown to check in with you this week." in out
+    assert sent["14"] == (
+        "DM to Dr Emma Brown",
+        "Dr Ben Okafor might appreciate a coffee this week. No need to mention this message; "
+        "a friendly check-in is all it takes.",
+    )
+    assert not re.search(r"\d|burn", sent["14"][1] + sent["7"][1])
+    # Only Ben sees his trend, as a reply to him; it is never sent anywhere.
+    trend = "Your check-ins (1 = enjoying work, 5 = completely burned out): 2026-W48 2"
+    assert f"Dr Ben Okafor> checkins\n{trend}\n" in out
+    assert not any("2026-W48" in text for _, text in sent.values())
+    assert "Dr Ben Okafor> press 10.1\nSnoozed for 1 week.\n" in out
+    assert len(sent) == 14
+    # The lead takes the slot away again.
+    assert between(out, "Dr Asha Patel> protected remove 1\n", "Dr Asha Patel> quit") == (
+        "Removed: nothing more will be posted for that slot.\n"
+        "Dr Asha Patel> protected\nNo protected time is set up yet.\n"
+    )
+
+
+def test_a_week_form_that_ends_part_way_stops_cleanly(tmp_path: Path) -> None:
+    out = chat("protected add\nwed\n10:30\n", tmp_path)
+    assert "The input ended part-way through; nothing more was sent." in out
+    assert "Saved." not in out

@@ -1,0 +1,279 @@
+"""Your week and the practice's protected time, as commands in the local chat."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, time
+from typing import TYPE_CHECKING, Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from bot import wording
+from bot.calendar import Region
+from bot.model import Platform, Role
+from bot.practices import Refused
+from bot.protected_time import SlotRequest
+from bot.rhythm import DayPart, Slot, SlotKind
+from handlers.chat.flows import TRIES, choose
+from handlers.chat.world import CHANNELS
+
+if TYPE_CHECKING:
+    from handlers.chat.console import Session
+
+T = TypeVar("T")
+HH_MM = re.compile(r"(\d{1,2}):(\d{2})")
+USAGE = {
+    "nudges": "Say `nudges on` or `nudges off`.",
+    "checkins": "Say `checkins on`, `checkins off`, or `checkins` for your own trend.",
+    "protected": "Say `protected`, `protected add` or `protected remove N`.",
+}
+
+
+# --- asking, kindly ---------------------------------------------------------------------------
+def retry(
+    session: Session, prompt: str, parse: Callable[[str], T], problem: str, first: str = ""
+) -> T:
+    """Ask until `parse` takes the answer; a miss (ValueError, or a refused field) asks again."""
+    pending = [first] if first else []
+    for _ in range(TRIES):
+        answer = pending.pop() if pending else session.ask(prompt + "?")
+        try:
+            return parse(answer)
+        except ValueError:
+            session.say(problem)
+        except Refused as refusal:
+            if not refusal.field:
+                raise
+            session.say(refusal.text)
+    raise Refused(wording.NOTHING_CHANGED)
+
+
+def _pick(session: Session, label: str, choices: dict[str, str]) -> str:
+    picked = choose(session, label, choices, optional=False)
+    assert picked is not None  # choose() only skips when optional
+    return picked
+
+
+def _date(text: str) -> date:
+    return date.fromisoformat(text.strip())
+
+
+def _optional_date(text: str) -> date | None:
+    return _date(text) if text.strip() else None
+
+
+def _weekday(text: str) -> int:
+    wanted = text.strip().lower()
+    days = [i for i, day in enumerate(wording.DAY_NAMES) if day.lower().startswith(wanted)]
+    if len(wanted) < 3 or len(days) != 1:
+        raise ValueError(text)
+    return days[0]
+
+
+def _clock(text: str) -> time:
+    found = HH_MM.fullmatch(text.strip())
+    if found is None:
+        raise ValueError(text)
+    return time(int(found[1]), int(found[2]))  # 25:00 is a ValueError too
+
+
+def _minutes(text: str) -> int:
+    minutes = int(text.strip())
+    if not 5 <= minutes <= 180:
+        raise ValueError(text)
+    return minutes
+
+
+def _mine(session: Session) -> dict[str, Any]:
+    return {"platform": Platform.CHAT, "directory": session.directory, "user": session.me}
+
+
+def _home(session: Session) -> Any:
+    return session.services.practices.home(
+        platform=Platform.CHAT, directory=session.directory, user_id=session.me
+    )
+
+
+def _lead(session: Session) -> dict[str, Any]:
+    """The practice's say-so that you are a lead (the services check again when saving)."""
+    if not _home(session).is_lead:
+        raise Refused(wording.ONLY_LEADS)
+    return {"platform": Platform.CHAT, "directory": session.directory, "actor": session.me}
+
+
+def _today(session: Session) -> date:
+    zone = ZoneInfo(_home(session).practice.timezone)
+    return session.services.clock.now().astimezone(zone).date()
+
+
+# --- a GP's own week --------------------------------------------------------------------------
+def week(session: Session, rest: str) -> None:
+    """`week` shows your week; `week set` changes your surgeries."""
+    word, _, sessions = rest.partition(" ")
+    if word.lower() == "set":
+        _set_week(session, sessions.strip())
+        return
+    prefs = session.services.preferences.get(**_mine(session))
+    pattern = prefs.pattern
+    session.say(wording.WEEK_TITLE)
+    for line in (
+        wording.surgeries_line(pattern.sessions, prefs.customised),
+        wording.nudges_line(prefs.nudges_on, prefs.snoozed_until, _today(session)),
+        wording.checkins_line(prefs.checkins_on),
+        wording.leave_line(list(pattern.leave)),
+        wording.paused(pattern.paused_until),
+    ):
+        session.say("    " + line)
+
+
+def _set_week(session: Session, first: str) -> None:
+    def save(text: str) -> Any:
+        if not text:
+            return None
+        return session.services.preferences.change(**_mine(session), sessions=text)
+
+    prefs = retry(session, wording.SURGERIES_LABEL, save, wording.BAD_SESSIONS, first)
+    if prefs is None:
+        session.say(wording.NOTHING_CHANGED)
+        return
+    session.say(wording.PREFS_SAVED + " " + wording.surgeries_line(prefs.pattern.sessions, True))
+
+
+def leave(session: Session, _rest: str) -> None:
+    """`leave`: a first and last day, inclusive."""
+    starts = retry(session, wording.LEAVE_STARTS_LABEL, _date, wording.BAD_DATE)
+
+    def save(text: str) -> date:
+        ends = _date(text)
+        session.services.preferences.add_leave(**_mine(session), starts=starts, ends=ends)
+        return ends
+
+    ends = retry(session, wording.LEAVE_ENDS_LABEL, save, wording.BAD_DATE)
+    session.say(wording.leave_saved(starts, ends))
+
+
+def pause(session: Session, rest: str) -> None:
+    """`pause`: nothing at all until a date; Enter unpauses."""
+    until = retry(session, wording.PAUSE_LABEL, _optional_date, wording.BAD_DATE, rest)
+    session.services.preferences.change(**_mine(session), paused_until=until)
+    session.say(wording.paused(until))
+
+
+def nudges(session: Session, rest: str) -> None:
+    """`nudges on|off`."""
+    if rest.lower() not in ("on", "off"):
+        session.say(USAGE["nudges"])
+        return
+    on = rest.lower() == "on"
+    session.services.preferences.change(**_mine(session), nudges_on=on, snoozed_until=None)
+    session.say(wording.NUDGES_NOW_ON if on else wording.NUDGES_NOW_OFF)
+
+
+def checkins(session: Session, rest: str) -> None:
+    """`checkins on|off`, or `checkins` for your own answers (only you see them)."""
+    if not rest:
+        history = session.services.checkins.trend(**_mine(session))
+        session.say(wording.trend([(c.week, c.score) for c in history if c.score is not None]))
+    elif rest.lower() in ("on", "off"):
+        on = rest.lower() == "on"
+        session.services.preferences.change(**_mine(session), checkins_on=on)
+        session.say(wording.CHECKINS_NOW_ON if on else wording.CHECKINS_NOW_OFF)
+    else:
+        session.say(USAGE["checkins"])
+
+
+def role(session: Session, _rest: str) -> None:
+    """`role`: partner, salaried, locum or trainee."""
+    picked = _pick(session, wording.ROLE_LABEL, wording.ROLE_LABELS)
+    session.services.preferences.set_role(**_mine(session), role=Role(picked))
+    session.say(wording.role_saved(wording.ROLE_LABELS[picked]))
+
+
+# --- leads: protected time, closures, bank holidays -------------------------------------------
+def protected(session: Session, rest: str) -> None:
+    """`protected`, `protected add`, `protected remove N`."""
+    word, _, number = rest.partition(" ")
+    if not word:
+        _list_slots(session)
+    elif word.lower() == "add":
+        _add_slot(session)
+    elif word.lower() == "remove":
+        _remove_slot(session, number.strip())
+    else:
+        session.say(USAGE["protected"])
+
+
+def _describe(slot: Slot) -> str:
+    return wording.slot_line(
+        slot.kind, slot.weekday, slot.start, slot.minutes, slot.every_weeks, slot.channel_name
+    )
+
+
+def _slots(session: Session) -> list[Slot]:
+    found: list[Slot] = session.services.protected_time.slots(
+        platform=Platform.CHAT, directory=session.directory
+    )
+    return found
+
+
+def _list_slots(session: Session) -> None:
+    slots = _slots(session)
+    session.say(wording.SLOTS_TITLE if slots else wording.NO_SLOTS)
+    for slot in slots:
+        session.say(f"    {slot.id}. {_describe(slot)}")
+
+
+def _add_slot(session: Session) -> None:
+    lead = _lead(session)
+    request = SlotRequest(
+        weekday=retry(session, wording.SLOT_DAY_LABEL, _weekday, wording.BAD_DAY),
+        start=retry(session, wording.SLOT_START_LABEL, _clock, wording.BAD_TIME),
+        minutes=retry(session, wording.SLOT_MINUTES_LABEL, _minutes, wording.BAD_MINUTES),
+        every_weeks=int(_pick(session, wording.SLOT_REPEAT_LABEL, wording.REPEATS)),
+        channel=_pick(session, wording.SLOT_CHANNEL_LABEL, {c: f"#{c}" for c in CHANNELS}),
+        kind=SlotKind(_pick(session, wording.SLOT_KIND_LABEL, wording.KIND_LABELS)),
+    )
+    slot, first = session.services.protected_time.add_slot(**lead, request=request)
+    session.say(wording.slot_saved(_describe(slot), first))
+
+
+def _remove_slot(session: Session, number: str) -> None:
+    lead = _lead(session)
+    if not number.isdigit() or int(number) not in {s.id for s in _slots(session)}:
+        session.say(wording.NO_SUCH_SLOT)
+        return
+    session.services.protected_time.remove_slot(**lead, slot_id=int(number))
+    session.say(wording.SLOT_REMOVED)
+
+
+def closure(session: Session, _rest: str) -> None:
+    """`closure`: a closed or protected-learning day (or half day) skips protected time."""
+    lead = _lead(session)
+    day = retry(session, wording.CLOSURE_DAY_LABEL, _date, wording.BAD_DATE)
+    part = _pick(session, wording.CLOSURE_PART_LABEL, wording.CLOSURE_PARTS)
+    reason = _pick(session, wording.CLOSURE_REASON_LABEL, wording.CLOSURE_REASONS)
+    session.services.protected_time.add_closure(
+        **lead, closure_day=day, part=DayPart(part), reason=reason
+    )
+    session.say(wording.CLOSURE_SAVED)
+
+
+def region(session: Session, _rest: str) -> None:
+    """`region`: whose bank holidays protected time skips."""
+    lead = _lead(session)
+    picked = _pick(session, wording.REGION_LABEL, wording.REGIONS)
+    session.services.protected_time.set_region(**lead, region=Region(picked))
+    session.say(wording.REGION_SAVED.format(region=wording.REGIONS[picked]))
+
+
+COMMANDS: dict[str, Callable[[Session, str], None]] = {
+    "week": week,
+    "leave": leave,
+    "pause": pause,
+    "nudges": nudges,
+    "checkins": checkins,
+    "role": role,
+    "protected": protected,
+    "closure": closure,
+    "region": region,
+}

@@ -30,7 +30,13 @@ class PreferenceService(PeerService):
     def change(
         self, *, platform: Platform, directory: Directory, user: str, **changes: object
     ) -> Preferences:
-        """Apply `changes` (nudges_on, checkins_on, snoozed_until, sessions, paused_until)."""
+        """Apply `changes`: nudges_on, checkins_on, snoozed_until, sessions, quiet
+        (a (start, end) pair of times), paused_until."""
+        paused = changes.get("paused_until")
+        if isinstance(paused, date) and paused < self.clock.now().date():
+            raise Refused(wording.PAUSE_IN_THE_PAST, field="paused_until")
+        if changes.get("nudges_on") is True:
+            changes.setdefault("snoozed_until", None)  # turning them on means now
         with self.uow() as tx:
             practice = self.practices.practice_for(tx, platform, directory.workspace())
             self.practices.member(tx, practice, user, directory)
@@ -79,6 +85,11 @@ def _apply(prefs: Preferences, changes: dict[str, object]) -> Preferences:
         except ValueError as exc:
             raise Refused(wording.BAD_SESSIONS, field="sessions") from exc
         customised = True
+    if "quiet" in changes:
+        quiet = changes.pop("quiet")
+        if not (isinstance(quiet, tuple) and len(quiet) == 2):
+            raise Refused(wording.BAD_TIME, field="quiet")
+        pattern = replace(pattern, quiet=quiet)
     if "paused_until" in changes:
         paused = changes.pop("paused_until")
         pattern = replace(pattern, paused_until=paused if isinstance(paused, date) else None)

@@ -76,6 +76,10 @@ class ProtectedTime(PeerService):
             and request.channel
         ):
             raise Refused(wording.BAD_SLOT)
+        with self.uow() as tx:  # checked before joining, so a forged form changes nothing at all
+            self.practices.require_lead(
+                tx, self.practices.practice_for(tx, platform, directory.workspace()), actor
+            )
         name = self.practices.join(directory, request.channel)
         with self.uow() as tx:
             practice = self.practices.practice_for(tx, platform, directory.workspace())

@@ -144,7 +144,7 @@ def snoozed(weeks: int) -> str:
     return f"Snoozed for {weeks} week{'s' if weeks > 1 else ''}."
 
 
-NUDGES_TURNED_OFF = "Weekly nudges are off. You can turn them back on from Coffee Room's Home tab."
+NUDGES_TURNED_OFF = "Weekly nudges are off. You can turn them back on in your Coffee Room settings."
 LEAD_GO_FIRST = (
     "A thought for this week: leads going first is what makes it safe for everyone else. "
     "Could you share one hard moment from your week with colleagues, or run a question past "
@@ -354,3 +354,7 @@ def minutes(value: int) -> str:
 CHOOSE_TITLE = "Choose a colleague"
 CHOOSE_LABEL = "Who would you like to check in on you?"
 CHOOSE_NOTE = "They won't see your answer, only that a coffee might be welcome."
+
+PAUSE_IN_THE_PAST = "Please choose a date from today on (or resume instead)."
+QUIET_FROM_LABEL = "Quiet from (nothing from Coffee Room after this)"
+QUIET_TO_LABEL = "Quiet until"

@@ -396,9 +396,14 @@ def slot_state(
     }
 
 
-def week_state(sessions: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+def week_state(
+    sessions: dict[str, tuple[str, ...]], quiet: tuple[str, str] = ("19:00", "08:00")
+) -> dict[str, Any]:
     """The 'Change my week' form: the surgeries ticked for each day (others left empty)."""
-    state: dict[str, Any] = {}
+    state: dict[str, Any] = {
+        "quiet_from": _pick("timepicker", selected_time=quiet[0]),
+        "quiet_to": _pick("timepicker", selected_time=quiet[1]),
+    }
     for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
         ticked = [
             {"text": {"type": "plain_text", "text": part}, "value": part}

@@ -33,6 +33,8 @@ class Block(StrEnum):
     # the practice's week: forms
     SESSIONS = "sessions"  # a GP's week; one block per weekday, see SESSION_BLOCKS
     STARTS = "starts"
+    QUIET_FROM = "quiet_from"
+    QUIET_TO = "quiet_to"
     ENDS = "ends"  # PreferenceService.add_leave refuses under this field
     SLOT_DAY = "slot_day"
     SLOT_START = "slot_start"

@@ -29,7 +29,7 @@ BOT_EVENTS = [
 COMMANDS = [
     (Command.RANT, "Let off steam for five minutes", "[what's on your mind]"),
     (Command.RUN_IT_PAST, "Run a question past colleagues", "[your question]"),
-    (Command.COFFEEROOM, "What Coffee Room is, and help", "[help]"),
+    (Command.COFFEEROOM, "What Coffee Room is, and help", "[help | protected-time]"),
 ]
 
 

@@ -130,8 +130,12 @@ def _checkins(services: Services, found: SlackDirectory, user: str, action: Inpu
 
 def _week(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
     sessions = week_blocks.sessions_text(answers)
+    quiet = (
+        _clock(answers.get(Block.QUIET_FROM), Block.QUIET_FROM),
+        _clock(answers.get(Block.QUIET_TO), Block.QUIET_TO),
+    )
     prefs = services.preferences.change(
-        platform=SLACK, directory=found, user=user, sessions=sessions
+        platform=SLACK, directory=found, user=user, sessions=sessions, quiet=quiet
     )
     return wording.week_saved(prefs.pattern.sessions)
 

@@ -191,7 +191,13 @@ def week_modal(prefs: Preferences) -> Modal:
                 if s in wording.SURGERY_OPTIONS
             ]
         days.append(_input(block, wording.DAY_NAMES[day], element, optional=True))
-    blocks = [context(wording.WEEK_INTRO), *days, context(wording.quiet_line(prefs.pattern.quiet))]
+    quiet_from, quiet_to = (t.strftime("%H:%M") for t in prefs.pattern.quiet)
+    blocks = [
+        context(wording.WEEK_INTRO),
+        *days,
+        _input(Block.QUIET_FROM, wording.QUIET_FROM_LABEL, _picker("timepicker", quiet_from)),
+        _input(Block.QUIET_TO, wording.QUIET_TO_LABEL, _picker("timepicker", quiet_to)),
+    ]
     return _modal(View.WEEK, wording.WEEK_FORM_TITLE, blocks)
 
 

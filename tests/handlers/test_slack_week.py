@@ -152,6 +152,7 @@ def test_a_non_lead_is_told_kindly_and_a_forged_slot_stores_nothing(
     assert forged == {"response_action": "errors", "errors": {"slot_day": wording.ONLY_LEADS}}
     assert count(assembly, SlotRow) == 0
     assert count(assembly, AuditRow, AuditRow.action == "slot.added") == 0
+    assert fake_slack.calls("conversations.join") == []  # refused before the bot joined anything
 
 
 def test_only_leads_see_protected_time_and_a_forged_remove_or_region_changes_nothing(
@@ -238,11 +239,16 @@ def test_a_gp_changes_their_week_and_the_stored_pattern_matches(
     form = opened(fake_slack)
     monday = next(b for b in form["blocks"] if b.get("block_id") == "sessions_mon")
     assert [o["value"] for o in monday["element"]["initial_options"]] == ["am", "pm"]  # usual
-    answer = submitted(app, SALARIED_GP_2, form, week_state({"mon": ("am", "pm"), "thu": ("pm",)}))
+    state = week_state({"mon": ("am", "pm"), "thu": ("pm",)}, quiet=("18:30", "07:30"))
+    answer = submitted(app, SALARIED_GP_2, form, state)
     assert answer["response_action"] == "update"
-    assert rows(assembly, PreferenceRow.user_id, PreferenceRow.sessions) == [
-        (SALARIED_GP_2, "mon:am,pm thu:pm")
-    ]
+    assert rows(
+        assembly,
+        PreferenceRow.user_id,
+        PreferenceRow.sessions,
+        PreferenceRow.quiet_start,
+        PreferenceRow.quiet_end,
+    ) == [(SALARIED_GP_2, "mon:am,pm thu:pm", "18:30", "07:30")]
     home = home_text(fake_slack, SALARIED_GP_2)
     assert "Monday morning and afternoon; Thursday afternoon" in home
     assert "the usual pattern" not in home

@@ -37,6 +37,7 @@ COMMANDS_HELP = """\
   home                 your Coffee Room home (what a lead sees includes setup)
   week                 your working pattern, nudges, check-ins, leave and pause
   week set             set your surgeries (e.g. mon:am,pm tue:am)
+  week quiet           set your quiet hours (nothing from Coffee Room then)
   leave                book leave: nothing from Coffee Room while you're away
   pause                pause everything until a date (Enter to unpause)
   nudges on|off        the weekly nudge (on unless you turn it off)

@@ -108,22 +108,33 @@ def _today(session: Session) -> date:
 
 # --- a GP's own week --------------------------------------------------------------------------
 def week(session: Session, rest: str) -> None:
-    """`week` shows your week; `week set` changes your surgeries."""
+    """`week` shows your week; `week set` changes your surgeries, `week quiet` your quiet hours."""
     word, _, sessions = rest.partition(" ")
     if word.lower() == "set":
         _set_week(session, sessions.strip())
+        return
+    if word.lower() == "quiet":
+        _set_quiet(session)
         return
     prefs = session.services.preferences.get(**_mine(session))
     pattern = prefs.pattern
     session.say(wording.WEEK_TITLE)
     for line in (
         wording.surgeries_line(pattern.sessions, prefs.customised),
+        wording.quiet_line(pattern.quiet),
         wording.nudges_line(prefs.nudges_on, prefs.snoozed_until, _today(session)),
         wording.checkins_line(prefs.checkins_on),
         wording.leave_line(list(pattern.leave)),
         wording.paused(pattern.paused_until),
     ):
         session.say("    " + line)
+
+
+def _set_quiet(session: Session) -> None:
+    start = retry(session, wording.QUIET_FROM_LABEL, _clock, wording.BAD_TIME)
+    end = retry(session, wording.QUIET_TO_LABEL, _clock, wording.BAD_TIME)
+    prefs = session.services.preferences.change(**_mine(session), quiet=(start, end))
+    session.say(wording.PREFS_SAVED + " " + wording.quiet_line(prefs.pattern.quiet))
 
 
 def _set_week(session: Session, first: str) -> None:

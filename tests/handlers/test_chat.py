@@ -191,3 +191,10 @@ def test_a_week_form_that_ends_part_way_stops_cleanly(tmp_path: Path) -> None:
     out = chat("protected add\nwed\n10:30\n", tmp_path)
     assert "The input ended part-way through; nothing more was sent." in out
     assert "Saved." not in out
+
+
+def test_quiet_hours_can_be_set_and_a_bad_time_is_asked_again(tmp_path: Path) -> None:
+    out = chat("as ben\nweek quiet\n6pm\n18:00\n07:00\nweek\nquit\n", tmp_path)
+    assert "Please give a time like 10:30." in out
+    assert "Saved. Quiet hours: 18:00 to 07:00." in out
+    assert out.count("Quiet hours: 18:00 to 07:00.") == 2

@@ -113,6 +113,7 @@ def test_a_week_unfolds_in_the_local_chat(tmp_path: Path) -> None:
         "    Surgeries: Tuesday morning and afternoon; Wednesday afternoon; Thursday morning and "
         "afternoon. Nudges and check-ins come only outside them, between 10:00 and 17:30 on days "
         "you work.\n"
+        "    Quiet hours: 19:00 to 08:00.\n"
         "    Weekly nudges: on (at most one a week).\n"
         "    Check-ins: on (only you see your answers).\n"
         "    Leave: Thursday 24 December 2026 to Saturday 2 January 2027.\n"

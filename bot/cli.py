@@ -19,14 +19,14 @@ Missing: SLACK_BOT_TOKEN, and either SLACK_APP_TOKEN (Socket Mode, easiest: no p
 address needed) or SLACK_SIGNING_SECRET (HTTP mode, behind a public https address).
 
 To set it up (about ten minutes):
-  1. Print the app manifest:   python -m bot manifest --socket > manifest.json
+  1. Print the app manifest:   ./scripts/run manifest --socket > manifest.json
   2. At https://api.slack.com/apps choose "Create New App" > "From a manifest", pick your
      workspace and paste it in. Install the app to the workspace.
   3. Copy .env.example to .env and fill in the tokens the README points to.
   4. Run this command again.
 
 To try Coffee Room now, with no workspace at all:
-  python -m bot chat
+  python -m bot chat        (or ./scripts/run chat)
 """
 
 

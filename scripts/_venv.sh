@@ -21,7 +21,13 @@ fi
 stamp=".venv/.deps-stamp${EXTRAS:+-$EXTRAS}"
 want="$(cat pyproject.toml | cksum)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    .venv/bin/python -m pip install --quiet --upgrade pip >&2
-    .venv/bin/python -m pip install --quiet -e ".${EXTRAS:+[$EXTRAS]}" >&2
+    # Installers are chatty; keep their words in a log and show it only if something fails.
+    log=.venv/install.log
+    if ! { .venv/bin/python -m pip install --upgrade pip &&
+        .venv/bin/python -m pip install -e ".${EXTRAS:+[$EXTRAS]}"; } >"$log" 2>&1; then
+        tail -n 30 "$log" >&2
+        echo "Installing Coffee Room's dependencies failed; the full log is in $log." >&2
+        exit 1
+    fi
     echo "$want" >"$stamp"
 fi

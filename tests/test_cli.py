@@ -14,7 +14,7 @@ def test_run_without_credentials_explains_and_points_to_chat(tmp_path: Path) -> 
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN" in result.stderr
     assert "python -m bot chat" in result.stderr
-    assert "python -m bot manifest" in result.stderr
+    assert "manifest --socket" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -35,14 +35,10 @@ class Checkins(PeerService):
     """Runs as the `checkins` job, and takes the answers."""
 
     def run(self) -> CheckinReport:
-        now = self.clock.now()
         report = CheckinReport()
-        with self.uow() as tx:
-            practices = tx.practices.all()
-        for practice in practices:
-            with self.uow() as tx:
-                for member in tx.members.active(practice.id):
-                    self._consider(tx, practice, member, now, report)
+        self.each_member(
+            lambda tx, practice, member, now: self._consider(tx, practice, member, now, report)
+        )
         return report
 
     def _consider(

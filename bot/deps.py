@@ -1,11 +1,14 @@
-"""What the peer-support services share: storage, the practice rules, the outbox, sealing, time."""
+"""What the peer-support services share: storage, practice rules, the outbox, sealing, time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
+from bot.model import Member, Practice
 from bot.outbox import Outbox
-from bot.ports import Cipher, Clock, UnitOfWork
+from bot.ports import Cipher, Clock, Tx, UnitOfWork
 from bot.practices import Practices
 
 
@@ -29,3 +32,13 @@ class PeerService:
         self.outbox = deps.outbox
         self.cipher = deps.cipher
         self.clock = deps.clock
+
+    def each_member(self, consider: Callable[[Tx, Practice, Member, datetime], None]) -> None:
+        """Call `consider` for every active member, one transaction per practice."""
+        now = self.clock.now()
+        with self.uow() as tx:
+            practices = tx.practices.all()
+        for practice in practices:
+            with self.uow() as tx:
+                for member in tx.members.active(practice.id):
+                    consider(tx, practice, member, now)

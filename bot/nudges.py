@@ -44,14 +44,10 @@ class Nudges(PeerService):
     """Runs as the `weekly-nudges` job; running it again in the same week sends nothing more."""
 
     def run(self) -> NudgeReport:
-        now = self.clock.now()
         report = NudgeReport()
-        with self.uow() as tx:
-            practices = tx.practices.all()
-        for practice in practices:
-            with self.uow() as tx:
-                for member in tx.members.active(practice.id):
-                    self._consider(tx, practice, member, now, report)
+        self.each_member(
+            lambda tx, practice, member, now: self._consider(tx, practice, member, now, report)
+        )
         return report
 
     def _consider(

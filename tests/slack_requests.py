@@ -120,6 +120,11 @@ def home_action(user: str, action_id: str, state: dict[str, Any], value: str = "
     }
     if value:
         action["value"] = value
+    return home_block_actions(user, action, state)
+
+
+def home_block_actions(user: str, action: dict[str, Any], state: dict[str, Any]) -> str:
+    """block_actions from the App Home: a view container, no channel, no response_url."""
     return interaction_body(
         {
             "type": "block_actions",
@@ -337,32 +342,7 @@ def home_pick(
         )
     else:
         action.update(type="datepicker", selected_date=day)
-    return interaction_body(
-        {
-            "type": "block_actions",
-            "user": user_block(user),
-            "api_app_id": APP_ID,
-            "token": "9s8d9as89d8as9d8as989",
-            "container": {"type": "view", "view_id": "V0HOME01"},
-            "trigger_id": "12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3",
-            "team": {"id": TEAM_ID, "domain": "riverside"},
-            "enterprise": None,
-            "is_enterprise_install": False,
-            "view": {
-                "id": "V0HOME01",
-                "team_id": TEAM_ID,
-                "type": "home",
-                "blocks": [],
-                "private_metadata": "",
-                "callback_id": "",
-                "state": {"values": {}},
-                "hash": "1763900000.abc",
-                "app_id": APP_ID,
-                "bot_id": "B0BOT",
-            },
-            "actions": [action],
-        }
-    )
+    return home_block_actions(user, action, {"values": {}})
 
 
 def _pick(kind: str, **value: Any) -> dict[str, Any]:

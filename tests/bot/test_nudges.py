@@ -41,6 +41,15 @@ def nudge_once(assembly: Assembly) -> None:
     assembly.services.outbox.drain()
 
 
+def add_wednesday_coffee(assembly: Assembly) -> None:
+    assembly.services.protected_time.add_slot(
+        platform=Platform.SLACK,
+        directory=assembly.slack_directory(),
+        actor=ADMIN,
+        request=SlotRequest(2, time(10, 30), 20, 1, "C0RANTS", SlotKind.COFFEE),
+    )
+
+
 def set_up_the_week(assembly: Assembly) -> None:
     prefs, directory = assembly.services.preferences, assembly.slack_directory()
     common = {"platform": Platform.SLACK, "directory": directory}
@@ -92,12 +101,7 @@ def test_protected_time_this_week_is_what_helps_most(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
     synced(assembly)
-    assembly.services.protected_time.add_slot(
-        platform=Platform.SLACK,
-        directory=assembly.slack_directory(),
-        actor=ADMIN,
-        request=SlotRequest(2, time(10, 30), 20, 1, "C0RANTS", SlotKind.COFFEE),
-    )
+    add_wednesday_coffee(assembly)
     clock.set(at(MONDAY, time(12, 45), LONDON))
     nudge_once(assembly)
     (nudge,) = dms(fake_slack, SALARIED_GP)
@@ -108,12 +112,7 @@ def test_next_week_brings_a_different_kind_of_nudge(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
     synced(assembly)
-    assembly.services.protected_time.add_slot(
-        platform=Platform.SLACK,
-        directory=assembly.slack_directory(),
-        actor=ADMIN,
-        request=SlotRequest(2, time(10, 30), 20, 1, "C0RANTS", SlotKind.COFFEE),
-    )
+    add_wednesday_coffee(assembly)
     clock.set(at(MONDAY, time(12, 45), LONDON))
     nudge_once(assembly)
     clock.set(at(MONDAY + timedelta(days=7), time(12, 45), LONDON))

@@ -10,6 +10,7 @@ from bot.outbox import Outbox
 from bot.ports import Clock, UnitOfWork
 
 EVENT_MEMORY = timedelta(days=7)  # Slack retries for at most a day; a week is plenty
+RECORD_MEMORY = timedelta(days=30)  # settled sends, and expired posts' bare records
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,7 @@ class RetentionReport:
     rants: int
     questions: int
     events: int
+    forgotten: int  # old records deleted outright
 
 
 class Retention:
@@ -56,4 +58,8 @@ class Retention:
             for question in questions:
                 tx.questions.expire(question.id, now)
             events = tx.events.forget_before(now - EVENT_MEMORY)
-        return RetentionReport(len(rants), len(questions), events)
+            cutoff = now - RECORD_MEMORY
+            forgotten = (
+                tx.outbox.purge(cutoff) + tx.rants.purge(cutoff) + tx.questions.purge(cutoff)
+            )
+        return RetentionReport(len(rants), len(questions), events, forgotten)

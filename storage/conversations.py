@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.model import Answer, Question, Rant, RantDestination, Topic, Urgency
@@ -43,6 +43,11 @@ class SqlRants:
             .limit(limit)
         )
         return [_rant(r) for r in self.s.scalars(stmt)]
+
+    def purge(self, expired_before: datetime) -> int:
+        stmt = delete(RantRow).where(RantRow.expired_at < expired_before)
+        result: Any = self.s.execute(stmt)
+        return int(result.rowcount)
 
     def expire(self, rant_id: str, now: datetime) -> None:
         # Destroys the relay link: once expired, nobody can reach (or unmask) the author.
@@ -108,6 +113,11 @@ class SqlQuestions:
             .limit(limit)
         )
         return [_question(r) for r in self.s.scalars(stmt)]
+
+    def purge(self, expired_before: datetime) -> int:
+        stmt = delete(QuestionRow).where(QuestionRow.expired_at < expired_before)
+        result: Any = self.s.execute(stmt)  # answers go with them (ON DELETE CASCADE)
+        return int(result.rowcount)
 
     def expire(self, question_id: str, now: datetime) -> None:
         self.s.execute(

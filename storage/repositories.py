@@ -341,6 +341,14 @@ class SqlOutbox:
         row = self.s.scalars(stmt).first()
         return SentRef(row.sent_channel or "", row.sent_ref or "") if row else None
 
+    def purge(self, before: datetime) -> int:
+        stmt = delete(OutboxRow).where(
+            OutboxRow.status.in_([OutboxStatus.SENT, OutboxStatus.FAILED]),
+            OutboxRow.updated_at < before,
+        )
+        result: Any = self.s.execute(stmt)
+        return int(result.rowcount)
+
     def key_for(self, channel: str, ref: str) -> str | None:
         stmt = select(OutboxRow.dedupe_key).where(
             OutboxRow.sent_channel == channel, OutboxRow.sent_ref == ref

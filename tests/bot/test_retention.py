@@ -73,3 +73,18 @@ def test_old_event_ids_are_forgotten(assembly: Assembly, clock: FixedClock) -> N
         tx.events.claim("slack:old", clock.now())
     clock.set(clock.now() + timedelta(days=8))
     assert assembly.services.retention.run().events == 1
+
+
+def test_a_month_after_expiry_the_bare_records_are_deleted_too(
+    assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
+) -> None:
+    ready(assembly)
+    rant(assembly, RantDestination.SPACE_ANONYMOUS, "k3")
+    clock.set(clock.now() + RANT_LIFETIME + timedelta(minutes=1))
+    assembly.services.retention.run()
+    assembly.services.outbox.drain()
+    clock.set(clock.now() + timedelta(days=31))
+    assert assembly.services.retention.run().forgotten >= 3  # the rant, its post, its removal
+    with assembly.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM rants").scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0

@@ -6,6 +6,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import uvicorn
 from slack_bolt import App
@@ -79,12 +80,14 @@ class Assembly:
                 "reminders, starters and follow-ups for protected time",
                 1,
                 services.protected_time.run,
+                self._next_protected_time,
             ),
             Job(
                 "weekly-nudges",
                 "one gentle nudge a week per GP, at a free moment",
                 15,
                 services.nudges.run,
+                self._nudges_waiting,
             ),
             Job("checkins", "the weekly check-in, for GPs who opted in", 15, services.checkins.run),
             Job(
@@ -98,6 +101,18 @@ class Assembly:
             sync = lambda: services.practices.sync_roster(Platform.SLACK, self.slack_directory())  # noqa: E731
             jobs.append(Job("roster-sync", "learn who is in the workspace", 60, sync))
         return jobs
+
+    def _next_protected_time(self) -> str:
+        found = self.services.protected_time.next_moment()
+        if found is None:
+            return "no protected time in the next fortnight"
+        at, phase, slot = found
+        local = at.astimezone(ZoneInfo(self.settings.timezone))
+        return f"next: {local:%a %d %b %H:%M} ({slot.kind} {phase}, #{slot.channel_name})"
+
+    def _nudges_waiting(self) -> str:
+        waiting, members = self.services.nudges.waiting()
+        return f"{waiting} of {members} members still to get this week's nudge"
 
     def _outbox(self) -> object:
         self.services.outbox.reconcile()
@@ -121,9 +136,10 @@ def build(
     migrate: bool = True,
     with_slack: bool = True,
     socket_mode: bool = False,
+    listen: bool = True,
     extra_messengers: dict[Platform, Messenger] | None = None,
 ) -> Assembly:
-    """Wire the whole bot for `settings`."""
+    """Wire the whole bot for `settings`; `listen=False` leaves out the Bolt app (jobs only)."""
     cap_libraries()
     engine = make_engine(settings.database_url)
     if migrate:
@@ -158,7 +174,7 @@ def build(
         checkins=Checkins(deps),
     )
     assembly = Assembly(settings, engine, services, slack_client, None, messengers)
-    if slack_client is not None:
+    if slack_client is not None and listen:
         assembly.slack_app = build_slack_app(
             client=slack_client,
             services=services,

@@ -41,11 +41,13 @@ def migrate(settings: Settings) -> int:
 def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
     """`python -m bot jobs list` and `python -m bot jobs run NAME`."""
     with database_reachable(settings):
-        assembly = app.build(settings, clock=clock)
+        assembly = app.build(settings, clock=clock, listen=False)
     known = {job.name: job for job in assembly.jobs()}
     if command == "list":
         for job in known.values():
             print(f"{job.name:<14} every {_every(job.every_minutes):<10} {job.description}")
+            if job.upcoming is not None:
+                print(f"{'':<14}       {job.upcoming()}")
         return 0
     if name not in known:
         print(f"There is no job called {name!r}. Jobs: {', '.join(known)}.")

@@ -50,6 +50,19 @@ class Nudges(PeerService):
         )
         return report
 
+    def waiting(self) -> tuple[int, int]:
+        """How many members, of how many, still have this week's nudge to come."""
+        waiting = members = 0
+        with self.uow() as tx:
+            for practice in tx.practices.all():
+                _, week = week_of(self.clock.now(), practice.timezone)
+                had = tx.nudges.users_in(practice.id, week)
+                for member in tx.members.active(practice.id):
+                    members += 1
+                    prefs = tx.preferences.get(practice.id, member.user_id)
+                    waiting += prefs.nudges_on and member.user_id not in had
+        return waiting, members
+
     def _consider(
         self, tx: Tx, practice: Practice, member: Member, now: datetime, report: NudgeReport
     ) -> None:

@@ -227,6 +227,30 @@ class ProtectedTime(PeerService):
         )
         return int(added)
 
+    def next_moment(self) -> tuple[datetime, Phase, Slot] | None:
+        """The next reminder, starter or follow-up any practice will get (for `jobs list`)."""
+        now = self.clock.now()
+        found: list[tuple[datetime, Phase, Slot]] = []
+        with self.uow() as tx:
+            for practice in tx.practices.all():
+                today = now.astimezone(ZoneInfo(practice.timezone)).date()
+                closures = tx.closures.between(practice.id, today, today + timedelta(days=15))
+                for slot in tx.slots.active(practice.id):
+                    found += [
+                        (opens, phase, slot)
+                        for day in (today + timedelta(days=i) for i in range(15))
+                        if recurs_on(
+                            day,
+                            weekday=slot.weekday,
+                            every_weeks=slot.every_weeks,
+                            anchor=slot.anchor,
+                        )
+                        and not skipped(slot, day, Region(practice.holiday_region), closures)
+                        for phase, (opens, _) in moments(slot, day, practice.timezone).items()
+                        if opens >= now
+                    ]
+        return min(found, key=lambda f: f[0]) if found else None
+
     def answer(
         self, *, platform: Platform, directory: Directory, user: str, action: Action, value: str
     ) -> str:

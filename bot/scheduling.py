@@ -31,6 +31,7 @@ class Job:
     description: str
     every_minutes: int
     run: Callable[[], object]
+    upcoming: Callable[[], str] | None = None  # what it will do next, in words
 
 
 class OutboxWorker(threading.Thread):

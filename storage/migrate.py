@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,8 +69,9 @@ def _exclusive(engine: Engine) -> Iterator[None]:
     if not database or database == ":memory:":
         yield
         return
-    # SQLite: a lock file beside the database serialises migrations between processes.
-    with open(f"{database}.migrate-lock", "w") as handle:
+    # SQLite: a (hidden) lock file beside the database serialises migrations between processes.
+    folder, name = os.path.split(os.path.abspath(database))
+    with open(os.path.join(folder, f".{name}.migrate-lock"), "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

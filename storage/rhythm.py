@@ -278,6 +278,12 @@ class SqlNudges:
         }
         return insert_ignoring_duplicates(self.s, NudgeRow, values)
 
+    def users_in(self, practice_id: int, week: str) -> set[str]:
+        stmt = select(NudgeRow.user_id).where(
+            NudgeRow.practice_id == practice_id, NudgeRow.week == week
+        )
+        return set(self.s.scalars(stmt))
+
     def last_kind(self, practice_id: int, user_id: str) -> str | None:
         stmt = (
             select(NudgeRow.kind)

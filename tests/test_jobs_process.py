@@ -68,3 +68,21 @@ def test_killed_mid_fan_out_and_restarted_everyone_still_gets_exactly_one(
     assert again.returncode == 0, again.stderr
     assert copies(fake_slack) == dict.fromkeys(ACTIVE_HUMANS, 1)
     assert fake_slack.calls("conversations.history")  # the unsure send was looked up, not guessed
+
+
+def test_jobs_list_says_what_each_job_will_do_next(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    settings = env(tmp_path, fake_slack)
+    run_bot(["jobs", "run", "roster-sync", "--now", MONDAY_LUNCH], cwd=tmp_path, env=settings)
+    result = run_bot(["jobs", "list"], cwd=tmp_path, env=settings)
+    assert result.returncode == 0, result.stderr
+    for name in (
+        "outbox",
+        "protected-time",
+        "weekly-nudges",
+        "checkins",
+        "retention",
+        "roster-sync",
+    ):
+        assert name in result.stdout
+    assert "no protected time in the next fortnight" in result.stdout
+    assert "6 of 6 members still to get this week's nudge" in result.stdout

@@ -180,3 +180,12 @@ def test_only_leads_configure_protected_time(assembly: Assembly) -> None:
         )
     with assembly.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM protected_slots").scalar() == 0
+
+
+def test_the_next_moment_is_the_next_reminder(assembly: Assembly, clock: FixedClock) -> None:
+    synced(assembly)
+    add_slot(assembly, weekday=2)
+    found = assembly.services.protected_time.next_moment()
+    assert found is not None
+    at, phase, _slot = found
+    assert (at.astimezone(LONDON).strftime("%a %H:%M"), phase) == ("Wed 10:20", "reminder")

@@ -8,12 +8,12 @@ from contextlib import contextmanager
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.conversations import SqlAnswers, SqlQuestions, SqlRants
+from storage.outbox import SqlOutbox
 from storage.repositories import (
     SqlAudit,
     SqlEvents,
     SqlLeads,
     SqlMembers,
-    SqlOutbox,
     SqlPractices,
     SqlSpaces,
 )

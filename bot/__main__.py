@@ -11,4 +11,11 @@ from bot.cli import main
 
 if __name__ == "__main__":
     load_dotenv(find_dotenv(usecwd=True), override=False)  # the real environment wins
-    sys.exit(main(sys.argv[1:], dict(os.environ)))
+    try:
+        sys.exit(main(sys.argv[1:], dict(os.environ)))
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except KeyboardInterrupt:  # Ctrl+C: no traceback, just stop
+        print("\nStopped.", file=sys.stderr)
+        sys.exit(130)

@@ -69,6 +69,14 @@ class PreferenceService(PeerService):
             self.practices.member(tx, practice, user, directory)
             tx.preferences.add_leave(practice.id, user, starts, ends)
 
+    def clear_leave(self, *, platform: Platform, directory: Directory, user: str) -> str:
+        """Cancel every leave the GP has booked (plans change)."""
+        with self.uow() as tx:
+            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            self.practices.member(tx, practice, user, directory)
+            tx.preferences.clear_leave(practice.id, user)
+        return wording.LEAVE_CLEARED
+
     def set_role(self, *, platform: Platform, directory: Directory, user: str, role: Role) -> None:
         with self.uow() as tx:
             practice = self.practices.practice_for(tx, platform, directory.workspace())

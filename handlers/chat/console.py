@@ -39,6 +39,7 @@ COMMANDS_HELP = """\
   week set             set your surgeries (e.g. mon:am,pm tue:am)
   week quiet           set your quiet hours (nothing from Coffee Room then)
   leave                book leave: nothing from Coffee Room while you're away
+  leave clear          cancel the leave you booked
   pause                pause everything until a date (Enter to unpause)
   nudges on|off        the weekly nudge (on unless you turn it off)
   checkins on|off      the weekly private check-in (opt-in); `checkins` shows your own trend

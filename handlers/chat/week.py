@@ -150,8 +150,11 @@ def _set_week(session: Session, first: str) -> None:
     session.say(wording.PREFS_SAVED + " " + wording.surgeries_line(prefs.pattern.sessions, True))
 
 
-def leave(session: Session, _rest: str) -> None:
-    """`leave`: a first and last day, inclusive."""
+def leave(session: Session, rest: str) -> None:
+    """`leave`: a first and last day, inclusive; `leave clear` cancels it all."""
+    if rest.strip().lower() == "clear":
+        session.say(session.services.preferences.clear_leave(**_mine(session)))
+        return
     starts = retry(session, wording.LEAVE_STARTS_LABEL, _date, wording.BAD_DATE)
 
     def save(text: str) -> date:

@@ -79,6 +79,7 @@ class ActionId(StrEnum):
     PAUSE = "settings.pause"
     RESUME = "settings.resume"
     ADD_LEAVE = "settings.leave"
+    CLEAR_LEAVE = "settings.leave_clear"
     NUDGES = "settings.nudges"  # value "on" or "off"
     CHECKINS = "settings.checkins"  # value "on" or "off"
     ADD_SLOT = "protected_time.add"

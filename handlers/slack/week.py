@@ -116,6 +116,10 @@ def _resume(services: Services, found: SlackDirectory, user: str, _: Input) -> s
     return _change(services, found, user, wording.RESUMED, paused_until=None)
 
 
+def _clear_leave(services: Services, found: SlackDirectory, user: str, _: Input) -> str:
+    return services.preferences.clear_leave(platform=SLACK, directory=found, user=user)
+
+
 def _nudges(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
     on = action.get("value") == "on"
     said = wording.NUDGES_NOW_ON if on else wording.NUDGES_NOW_OFF
@@ -222,6 +226,7 @@ HOME_CONTROLS: dict[ActionId, Run] = {
     ActionId.ROLE: _role,
     ActionId.PAUSE: _pause,
     ActionId.RESUME: _resume,
+    ActionId.CLEAR_LEAVE: _clear_leave,
     ActionId.NUDGES: _nudges,
     ActionId.CHECKINS: _checkins,
     ActionId.REMOVE_SLOT: _remove_slot,

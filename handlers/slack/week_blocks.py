@@ -72,6 +72,11 @@ def _week(prefs: Preferences, today: date) -> Blocks:
             button(ActionId.CHANGE_WEEK, wording.CHANGE_WEEK),
         ),
         _with(section(wording.leave_line(leave)), button(ActionId.ADD_LEAVE, wording.ADD_LEAVE)),
+        *(
+            [{"type": "actions", "elements": [button(ActionId.CLEAR_LEAVE, wording.CANCEL_LEAVE)]}]
+            if leave
+            else []
+        ),
     ]
 
 

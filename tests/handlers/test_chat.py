@@ -199,3 +199,9 @@ def test_quiet_hours_can_be_set_and_a_bad_time_is_asked_again(tmp_path: Path) ->
     assert "Please give a time like 10:30." in out
     assert "Saved. Quiet hours: 18:00 to 07:00." in out
     assert out.count("Quiet hours: 18:00 to 07:00.") == 2
+
+
+def test_leave_can_be_booked_and_cancelled(tmp_path: Path) -> None:
+    out = chat("as ben\nleave\n2026-12-24\n2027-01-02\nleave clear\nweek\nquit\n", tmp_path)
+    assert "Your leave is cancelled" in out
+    assert "Leave: none booked." in out.split("Your leave is cancelled")[1]

@@ -270,6 +270,9 @@ def test_leave_that_ends_before_it_starts_is_refused_under_the_end_date(
     assert "Thursday 24 December 2026 to Saturday 2 January 2027" in home_text(
         fake_slack, SALARIED_GP
     )
+    dispatch(app, home_action(SALARIED_GP, "settings.leave_clear", NO_STATE))  # plans change
+    assert count(assembly, LeaveRow) == 0
+    assert wording.LEAVE_CLEARED in home_text(fake_slack, SALARIED_GP)
 
 
 def test_role_and_pause_are_changed_from_the_home_tab(

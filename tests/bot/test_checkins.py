@@ -30,6 +30,14 @@ def run(assembly: Assembly) -> None:
     assembly.services.outbox.drain()
 
 
+def asked_at_monday_lunch(assembly: Assembly, clock: FixedClock, user: str) -> None:
+    """A practice whose `user` opted in, and the check-in job run at Monday lunchtime."""
+    synced(assembly)
+    opt_in(assembly, user)
+    clock.set(at(MONDAY, time(12, 45), "Europe/London"))
+    run(assembly)
+
+
 def checkin_value(fake: FakeSlack, user: str, score: int) -> str:
     message = fake.messages(fake.dm_channel(user))[0]
     return next(
@@ -40,10 +48,7 @@ def checkin_value(fake: FakeSlack, user: str, score: int) -> str:
 def test_only_those_who_opted_in_are_asked_once_a_week(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
-    synced(assembly)
-    opt_in(assembly, SALARIED_GP)
-    clock.set(at(MONDAY, time(12, 45), "Europe/London"))
-    run(assembly)
+    asked_at_monday_lunch(assembly, clock, SALARIED_GP)
     run(assembly)
     asked = [u for u in ACTIVE_HUMANS if fake_slack.messages(fake_slack.dm_channel(u))]
     assert asked == [SALARIED_GP]
@@ -55,10 +60,7 @@ def test_only_those_who_opted_in_are_asked_once_a_week(
 def test_an_answer_is_theirs_alone_and_a_colleague_is_asked_without_it(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
-    synced(assembly)
-    opt_in(assembly, SALARIED_GP)
-    clock.set(at(MONDAY, time(12, 45), "Europe/London"))
-    run(assembly)
+    asked_at_monday_lunch(assembly, clock, SALARIED_GP)
     common = {"platform": Platform.SLACK, "directory": assembly.slack_directory()}
     value = checkin_value(fake_slack, SALARIED_GP, 4)
     with pytest.raises(Refused, match="isn't yours"):
@@ -81,10 +83,7 @@ def test_an_answer_is_theirs_alone_and_a_colleague_is_asked_without_it(
 def test_the_bot_can_pick_a_willing_colleague(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
-    synced(assembly)
-    opt_in(assembly, TRAINEE)
-    clock.set(at(MONDAY, time(12, 45), "Europe/London"))
-    run(assembly)
+    asked_at_monday_lunch(assembly, clock, TRAINEE)
     common = {"platform": Platform.SLACK, "directory": assembly.slack_directory()}
     value = checkin_value(fake_slack, TRAINEE, 2)
     assembly.services.checkins.answer(**common, user=TRAINEE, value=value)

@@ -45,9 +45,14 @@ def is_bank_holiday(day: date, region: Region) -> bool:
     return day in _bank_holidays(region, day.year)
 
 
+def local_date(moment: datetime, zone: str) -> date:
+    """The date it is in `zone` at `moment`."""
+    return moment.astimezone(ZoneInfo(zone)).date()
+
+
 def week_of(moment: datetime, zone: str) -> tuple[date, str]:
     """The Monday that starts `moment`'s week in `zone`, and its ISO label like 2026-W48."""
-    local = moment.astimezone(ZoneInfo(zone)).date()
+    local = local_date(moment, zone)
     monday = local - timedelta(days=local.weekday())
     year, week, _ = monday.isocalendar()
     return monday, f"{year}-W{week:02d}"

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot import wording
-from bot.calendar import week_of
+from bot.calendar import local_date, week_of
 from bot.deps import PeerService
 from bot.model import Action, Button, DeliveryKind, Member, Message, Platform, Practice
 from bot.nudges import pick
@@ -47,7 +46,7 @@ class Checkins(PeerService):
         prefs = tx.preferences.get(practice.id, member.user_id)
         if not prefs.checkins_on:
             return
-        today = now.astimezone(ZoneInfo(practice.timezone)).date()
+        today = local_date(now, practice.timezone)
         if prefs.pattern.on_leave(today) or not prefs.pattern.free_for_a_message(
             now, practice.timezone
         ):
@@ -127,7 +126,7 @@ class Checkins(PeerService):
 
     def _match(self, tx: Tx, practice: Practice, user: str, week: str) -> Member | None:
         """A willing colleague: active, not on leave, nudges on; familiar faces first."""
-        today = self.clock.now().astimezone(ZoneInfo(practice.timezone)).date()
+        today = local_date(self.clock.now(), practice.timezone)
         known = tx.contacts.of(practice.id, user)
         willing = []
         for member in tx.members.active(practice.id):

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import wording
-from bot.calendar import Region, recurs_on, week_of
+from bot.calendar import Region, local_date, recurs_on, week_of
 from bot.deps import PeerService
 from bot.model import Action, Button, DeliveryKind, Member, Message, Practice
 from bot.ports import Tx
@@ -67,7 +67,7 @@ class Nudges(PeerService):
         self, tx: Tx, practice: Practice, member: Member, now: datetime, report: NudgeReport
     ) -> None:
         prefs = tx.preferences.get(practice.id, member.user_id)
-        today = now.astimezone(ZoneInfo(practice.timezone)).date()
+        today = local_date(now, practice.timezone)
         if not prefs.nudges_on or (prefs.snoozed_until and today <= prefs.snoozed_until):
             report.off += 1
         elif prefs.pattern.on_leave(today):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from zoneinfo import ZoneInfo
 
 from bot import wording
+from bot.calendar import local_date
 from bot.model import (
     DeliveryKind,
     HomeView,
@@ -185,7 +185,7 @@ class Practices:
             is_lead=is_lead,
             spaces=tx.spaces.all(practice.id),
             leads=leads,
-            today=self.clock.now().astimezone(ZoneInfo(practice.timezone)).date(),
+            today=local_date(self.clock.now(), practice.timezone),
             preferences=tx.preferences.get(practice.id, user_id),
             trend=tuple(tx.checkins.history(practice.id, user_id, 12)),
             slots=tuple(tx.slots.active(practice.id)) if is_lead else (),

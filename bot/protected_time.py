@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from bot import wording
-from bot.calendar import Region, at, is_bank_holiday, recurs_on
+from bot.calendar import Region, at, is_bank_holiday, local_date, recurs_on
 from bot.deps import PeerService
 from bot.model import Action, Button, DeliveryKind, Message, Platform, Practice
 from bot.ports import Directory, Tx
@@ -84,7 +83,7 @@ class ProtectedTime(PeerService):
         with self.uow() as tx:
             practice = self.practices.practice_for(tx, platform, directory.workspace())
             self.practices.require_lead(tx, practice, actor)
-            today = self.clock.now().astimezone(ZoneInfo(practice.timezone)).date()
+            today = local_date(self.clock.now(), practice.timezone)
             anchor = request.first_week or today
             slot = tx.slots.add(
                 Slot(
@@ -177,7 +176,7 @@ class ProtectedTime(PeerService):
         return queued
 
     def _run_practice(self, tx: Tx, practice: Practice, now: datetime) -> int:
-        today = now.astimezone(ZoneInfo(practice.timezone)).date()
+        today = local_date(now, practice.timezone)
         days = [today - timedelta(days=1), today, today + timedelta(days=1)]
         closures = tx.closures.between(practice.id, days[0], days[-1])
         queued = 0
@@ -233,7 +232,7 @@ class ProtectedTime(PeerService):
         found: list[tuple[datetime, Phase, Slot]] = []
         with self.uow() as tx:
             for practice in tx.practices.all():
-                today = now.astimezone(ZoneInfo(practice.timezone)).date()
+                today = local_date(now, practice.timezone)
                 closures = tx.closures.between(practice.id, today, today + timedelta(days=15))
                 for slot in tx.slots.active(practice.id):
                     found += [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -37,7 +37,7 @@ from handlers.slack.manifest import manifest
 from handlers.slack.messenger import SlackMessenger
 from handlers.web import build_asgi
 from storage.database import make_engine, make_session_factory
-from storage.migrate import current_revision, head_revision, upgrade
+from storage.migrate import current_revision, upgrade
 from storage.unit_of_work import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,6 @@ class Assembly:
     services: Services
     slack_client: WebClient | None = None
     slack_app: App | None = None
-    messengers: dict[Platform, Messenger] = field(default_factory=dict)
 
     def healthy(self) -> bool:
         """True when the database answers."""
@@ -173,7 +172,7 @@ def build(
         nudges=Nudges(deps),
         checkins=Checkins(deps),
     )
-    assembly = Assembly(settings, engine, services, slack_client, None, messengers)
+    assembly = Assembly(settings, engine, services, slack_client)
     if slack_client is not None and listen:
         assembly.slack_app = build_slack_app(
             client=slack_client,
@@ -187,11 +186,6 @@ def build(
 def sync_roster(assembly: Assembly) -> object:
     """Learn the Slack workspace's people now."""
     return assembly.services.practices.sync_roster(Platform.SLACK, assembly.slack_directory())
-
-
-def schema_status(assembly: Assembly) -> tuple[str | None, str | None]:
-    """The database's schema revision and the newest this code knows."""
-    return current_revision(assembly.engine), head_revision()
 
 
 def migrate_only(settings: Settings) -> tuple[str | None, str | None]:

@@ -101,21 +101,6 @@ class Practices:
             if existing is not None and existing.active:
                 tx.members.upsert(replace(existing, active=False), self.clock.now())
 
-    def add_installer_as_lead(
-        self, platform: Platform, workspace: tuple[str, str], user: str
-    ) -> None:
-        """Whoever installed the app is a lead from the start."""
-        with self.uow() as tx:
-            practice = self.practice_for(tx, platform, workspace)
-            if tx.leads.add(practice.id, user, self.clock.now()):
-                tx.audit.record(
-                    practice_id=practice.id,
-                    actor=user,
-                    action="lead.seeded",
-                    detail={"user": user, "why": "installer"},
-                    now=self.clock.now(),
-                )
-
     def _audit_seed(self, tx: Tx, practice: Practice, seeded: int) -> None:
         if seeded:
             tx.audit.record(

@@ -66,9 +66,6 @@ SETUP_ADVICE_LABEL = "Channel for questions"
 SETUP_CREATE = "Create #coffee-room and #run-it-past for me"
 SETUP_SAVE = "Use these channels"
 SETUP_NEEDS_BOTH = "Please choose a channel for rants and one for questions."
-SETUP_SAME_CHANNEL = (
-    "The same channel for both works, but rants and questions read better apart; saved anyway."
-)
 WAITING_FOR_LEAD = (
     "Coffee Room isn't quite set up yet: your practice lead needs to choose the channels. "
     "I've let them know."

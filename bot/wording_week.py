@@ -196,7 +196,7 @@ SURGERIES_LABEL = "Your surgeries, like mon:am,pm tue:am thu:pm (Enter to keep t
 LEAVE_STARTS_LABEL = "First day of leave (like 2026-12-24)"
 LEAVE_ENDS_LABEL = "Last day of leave"
 PAUSE_LABEL = "Pause everything until (a date like 2026-12-24, or Enter to unpause)"
-ROLE_LABEL = "Your role (optional: it helps mix roles when suggesting colleagues)"
+ROLE_LABEL = "Your role (optional)"
 ROLE_LABELS = {
     "partner": "Partner",
     "salaried": "Salaried GP",
@@ -291,7 +291,6 @@ def jobs_ran(names: list[str]) -> str:
 SAVE = "Save"
 SETTINGS_TITLE = "Your settings"
 SETTINGS_PRIVATE = "Only you can see your Home tab, and only you can change these."
-ROLE_PICK = "Your role (optional)"
 ROLE_NOT_SET = "Not set"
 CHANGE_WEEK = "Change my week"
 WEEK_FORM_TITLE = "Your working week"

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot import wording
 from bot.model import RantDestination
+from bot.safety import MAX_TEXT
 from handlers.slack.blocks import Blocks, context, plain, section
 from handlers.slack.ids import ActionId, Block, View
 
@@ -37,7 +38,7 @@ def _text_input(label: str, text: str, version: int) -> dict[str, Any]:
         "type": "plain_text_input",
         "action_id": f"{ActionId.TEXT_INPUT}_{version}",
         "multiline": True,
-        "max_length": 2800,
+        "max_length": MAX_TEXT,
     }
     if text:
         element["initial_value"] = text

@@ -205,7 +205,9 @@ def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, schedu
     """Run until stopped: the outbox worker, the scheduler, and Slack over a socket or HTTP."""
     worker = OutboxWorker(assembly.services.outbox)
     worker.start()
-    background = start_scheduler(assembly.jobs()) if scheduler else None
+    # The worker already drains and reconciles the outbox; the scheduler runs the other jobs.
+    ticked = [job for job in assembly.jobs() if job.name != "outbox"]
+    background = start_scheduler(ticked) if scheduler else None
     try:
         if assembly.slack_client is not None:
             sync_roster(assembly)

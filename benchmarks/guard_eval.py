@@ -13,7 +13,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from bot.privacy import mentions_crisis, scan
+from bot.safety.crisis import mentions_crisis
+from bot.safety.guard import scan
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from bot.privacy import mentions_crisis, scan
+from bot.safety.crisis import mentions_crisis
+from bot.safety.guard import scan
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from guard_eval import load_corpus

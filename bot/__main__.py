@@ -7,7 +7,7 @@ import sys
 
 from dotenv import find_dotenv, load_dotenv
 
-from bot.cli import main
+from bot.app.cli import main
 
 if __name__ == "__main__":
     load_dotenv(find_dotenv(usecwd=True), override=False)  # the real environment wins

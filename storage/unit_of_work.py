@@ -7,25 +7,16 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.conversations import SqlAnswers, SqlQuestions, SqlRants
-from storage.outbox import SqlOutbox
-from storage.repositories import (
-    SqlAudit,
-    SqlEvents,
-    SqlLeads,
-    SqlMembers,
-    SqlPractices,
-    SqlSpaces,
-)
-from storage.rhythm import (
-    SqlCheckins,
-    SqlClosures,
-    SqlContacts,
-    SqlNudges,
-    SqlPreferences,
-    SqlSlotAnswers,
-    SqlSlots,
-)
+from storage.repos.advice import SqlAnswers, SqlQuestions
+from storage.repos.checkins import SqlCheckins
+from storage.repos.contacts import SqlContacts
+from storage.repos.events import SqlAudit, SqlEvents
+from storage.repos.nudges import SqlNudges
+from storage.repos.outbox import SqlOutbox
+from storage.repos.people import SqlLeads, SqlMembers, SqlPractices, SqlSpaces
+from storage.repos.preferences import SqlPreferences
+from storage.repos.protected_time import SqlClosures, SqlSlotAnswers, SqlSlots
+from storage.repos.rants import SqlRants
 
 
 class SqlTx:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.app import Assembly, build
-from bot.clock import FixedClock
-from bot.settings import Settings, normalise_database_url
+from bot.app.assembly import Assembly, build
+from bot.app.settings import Settings, normalise_database_url
+from bot.core.clock import FixedClock
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.tables import Base

@@ -14,12 +14,13 @@ from zoneinfo import ZoneInfo
 
 from cryptography.fernet import Fernet
 
-from bot import wording
-from bot.model import Platform, SpacePurpose
-from bot.ports import Clock
-from bot.practices import Refused
-from bot.safety import Unsafe
-from bot.settings import Settings
+from bot.app.settings import Settings
+from bot.core import wording as core_words
+from bot.core.errors import Refused
+from bot.core.ports import Clock
+from bot.core.values import Platform, SpacePurpose
+from bot.practices import wording as practices_words
+from bot.safety.checks import Unsafe
 from handlers.chat import flows, week
 from handlers.chat.world import ChatClock, ChatDirectory, ChatMessenger, World
 
@@ -122,7 +123,7 @@ class Session:
     # --- commands -------------------------------------------------------------------------
     def help(self, _rest: str) -> None:
         view = self._home()
-        self.say(wording.help_text(is_lead=view.is_lead))
+        self.say(core_words.help_text(is_lead=view.is_lead))
         self.say("\nIn this local chat:\n" + COMMANDS_HELP)
 
     def _home(self) -> Any:
@@ -133,18 +134,20 @@ class Session:
     def home(self, _rest: str) -> None:
         view = self._home()
         rants, advice = view.spaces.get(SpacePurpose.RANTS), view.spaces.get(SpacePurpose.ADVICE)
-        self.say(f"{wording.NAME}: {view.practice.name}")
-        self.say(wording.WHAT_IT_IS + "\n" + wording.WHAT_IT_IS_NOT)
-        self.say(wording.home_role_line(view.member.role))
-        self.say(wording.home_spaces_line(rants and rants.name, advice and advice.name))
-        self.say(wording.leads_line([self.world.name(u) for u in view.leads]))
+        self.say(f"{core_words.NAME}: {view.practice.name}")
+        self.say(core_words.WHAT_IT_IS + "\n" + core_words.WHAT_IT_IS_NOT)
+        self.say(practices_words.home_role_line(view.member.role))
+        self.say(practices_words.home_spaces_line(rants and rants.name, advice and advice.name))
+        self.say(practices_words.leads_line([self.world.name(u) for u in view.leads]))
         if view.is_lead and view.needs_setup:
             self.say("You're a lead: type `setup` to choose the channels.")
 
     def setup(self, _rest: str) -> None:
-        self.say(wording.SETUP_INTRO + " Channels here: #general, #coffee-room, #run-it-past.")
-        rants = self.ask(wording.SETUP_RANTS_LABEL + "?").lstrip("#")
-        advice = self.ask(wording.SETUP_ADVICE_LABEL + "?").lstrip("#")
+        self.say(
+            practices_words.SETUP_INTRO + " Channels here: #general, #coffee-room, #run-it-past."
+        )
+        rants = self.ask(practices_words.SETUP_RANTS_LABEL + "?").lstrip("#")
+        advice = self.ask(practices_words.SETUP_ADVICE_LABEL + "?").lstrip("#")
         view = self.services.practices.set_spaces(
             platform=Platform.CHAT,
             directory=self.directory,
@@ -152,7 +155,7 @@ class Session:
             channels={SpacePurpose.RANTS: rants, SpacePurpose.ADVICE: advice},
         )
         self.say(
-            wording.spaces_saved(
+            practices_words.spaces_saved(
                 view.spaces[SpacePurpose.RANTS].name, view.spaces[SpacePurpose.ADVICE].name
             )
         )
@@ -168,19 +171,19 @@ class Session:
             return at if at.tzinfo else at.replace(tzinfo=zone)
 
         if rest:
-            clock.set(week.retry(self, "When", moment, wording.BAD_MOMENT, rest))
+            clock.set(week.retry(self, "When", moment, core_words.BAD_MOMENT, rest))
         local = clock.now().astimezone(zone)
-        self.say(wording.now_is(local.date(), local.time()))
+        self.say(core_words.now_is(local.date(), local.time()))
 
     def run_jobs(self, _rest: str) -> None:
         """`jobs`: run what the scheduler would run now, and show what it sent."""
         known = {job.name: job for job in self.assembly.jobs()}
         for name in JOBS:
             known[name].run()
-        self.say(wording.jobs_ran(JOBS))
+        self.say(core_words.jobs_ran(JOBS))
         self.services.outbox.drain()
         if not self.world.out:
-            self.say(wording.NOTHING_DUE)
+            self.say(core_words.NOTHING_DUE)
 
     def become(self, rest: str) -> None:
         person = self.world.find_person(rest)

@@ -5,13 +5,19 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from bot import wording
-from bot.advice import QuestionRequest
-from bot.model import Action, Platform, RantDestination, Topic, Urgency
-from bot.practices import Refused
-from bot.protected_time import ANSWERS
-from bot.rants import RantRequest
-from bot.safety import Unsafe
+from bot.advice import wording as advice_words
+from bot.advice.service import QuestionRequest
+from bot.advice.values import Topic, Urgency
+from bot.checkins import wording as checkins_words
+from bot.core import wording as core_words
+from bot.core.errors import Refused
+from bot.core.message import Action
+from bot.core.values import Platform
+from bot.protected_time.service import ANSWERS
+from bot.rants import wording as rants_words
+from bot.rants.service import RantRequest
+from bot.rants.values import RantDestination
+from bot.safety.checks import Unsafe
 
 if TYPE_CHECKING:
     from handlers.chat.console import Session
@@ -65,22 +71,22 @@ def _send_guarded(session: Session, text: str, send: object) -> None:
         if choice in YES:
             _send_guarded(session, redacted, send)
         elif choice == "edit":
-            _send_guarded(session, session.ask(wording.RANT_TEXT_LABEL), send)
+            _send_guarded(session, session.ask(rants_words.RANT_TEXT_LABEL), send)
         else:
             session.say("Not sent; nothing was kept.")
 
 
 def rant(session: Session, rest: str) -> None:
     """`rant [text]`."""
-    session.say(wording.RANT_INTRO)
-    text = rest or session.ask(wording.RANT_TEXT_LABEL)
-    where = choose(session, wording.RANT_WHERE_LABEL, wording.RANT_DESTINATIONS, False)
+    session.say(rants_words.RANT_INTRO)
+    text = rest or session.ask(rants_words.RANT_TEXT_LABEL)
+    where = choose(session, rants_words.RANT_WHERE_LABEL, rants_words.RANT_DESTINATIONS, False)
     destination = RantDestination(where or RantDestination.JUST_OUT)
     colleague = ""
     if destination is RantDestination.COLLEAGUE:
         colleague = pick_colleague(session, "Which colleague (e.g. Ben)?", optional=False)
     if destination is RantDestination.SPACE_ANONYMOUS:
-        session.say(wording.ANONYMITY_HONESTY)
+        session.say(core_words.ANONYMITY_HONESTY)
     key = f"chat:{uuid.uuid4()}"
 
     def send(words: str) -> str:
@@ -88,21 +94,21 @@ def rant(session: Session, rest: str) -> None:
         outcome = session.services.rants.submit(
             platform=Platform.CHAT, directory=session.directory, request=request, key=key
         )
-        return wording.rant_done(outcome.destination, outcome.where)  # help comes as a DM
+        return rants_words.rant_done(outcome.destination, outcome.where)  # help comes as a DM
 
     _send_guarded(session, text, send)
 
 
 def ask(session: Session, rest: str) -> None:
     """`runitpast [text]`."""
-    session.say(wording.QUESTION_INTRO)
-    text = rest or session.ask(wording.QUESTION_TEXT_LABEL)
+    session.say(advice_words.QUESTION_INTRO)
+    text = rest or session.ask(advice_words.QUESTION_TEXT_LABEL)
     colleague = pick_colleague(
         session, "Ask one colleague (a name), or Enter for the advice channel:", optional=True
     )
-    anonymous = session.ask(wording.QUESTION_ANONYMOUS_LABEL + "? (y/N)").lower() in YES
-    topic = choose(session, wording.TOPIC_LABEL, wording.TOPICS, True)
-    urgency = choose(session, wording.URGENCY_LABEL, wording.URGENCIES, True)
+    anonymous = session.ask(advice_words.QUESTION_ANONYMOUS_LABEL + "? (y/N)").lower() in YES
+    topic = choose(session, advice_words.TOPIC_LABEL, advice_words.TOPICS, True)
+    urgency = choose(session, advice_words.URGENCY_LABEL, advice_words.URGENCIES, True)
     key = f"chat:{uuid.uuid4()}"
 
     def send(words: str) -> str:
@@ -118,7 +124,7 @@ def ask(session: Session, rest: str) -> None:
             platform=Platform.CHAT, directory=session.directory, request=request, key=key
         )
         # Crisis help, if needed, arrives as its own private message.
-        return wording.question_done(
+        return advice_words.question_done(
             outcome.where, anonymous=anonymous, to_colleague=bool(colleague)
         )
 
@@ -150,7 +156,7 @@ def _tap(session: Session, action: Action, value: str) -> str:
         return services.advice.can_help(**common, helper=session.me, question_id=value)
     if action is Action.HELPFUL:
         return services.advice.helpful(**common, presser=session.me, answer_id=value)
-    anonymous = session.ask(wording.ANSWER_ANONYMOUS_LABEL + "? (y/N)").lower() in YES
+    anonymous = session.ask(advice_words.ANSWER_ANONYMOUS_LABEL + "? (y/N)").lower() in YES
     key = f"chat:{uuid.uuid4()}"
     result: list[str] = []
 
@@ -167,7 +173,7 @@ def _tap(session: Session, action: Action, value: str) -> str:
         )
         return ""
 
-    _send_guarded(session, session.ask(wording.ANSWER_TEXT_LABEL), send)
+    _send_guarded(session, session.ask(advice_words.ANSWER_TEXT_LABEL), send)
     return result[-1] if result else ""
 
 
@@ -184,7 +190,7 @@ def _week_tap(session: Session, action: Action, value: str) -> str | None:
     if action is Action.CHECKIN_SCORE:
         return services.checkins.answer(**mine, value=value)
     if action is Action.CHECKIN_NO:
-        return wording.CHECKIN_NO_REPLY
+        return checkins_words.CHECKIN_NO_REPLY
     if action in (Action.CHECKIN_MATCH, Action.CHECKIN_CHOOSE):
         colleague = ""
         if action is Action.CHECKIN_CHOOSE:

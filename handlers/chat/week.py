@@ -8,12 +8,15 @@ from datetime import date, time
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from bot import wording
-from bot.calendar import Region
-from bot.model import Platform, Role
-from bot.practices import Refused
-from bot.protected_time import SlotRequest
-from bot.rhythm import DayPart, Slot, SlotKind
+from bot.checkins import wording as checkins_words
+from bot.core import wording as core_words
+from bot.core.calendar import Region
+from bot.core.errors import Refused
+from bot.core.values import Platform, Role
+from bot.core.week import DayPart, Slot, SlotKind
+from bot.preferences import wording as preferences_words
+from bot.protected_time import wording as protected_time_words
+from bot.protected_time.service import SlotRequest
 from handlers.chat.flows import TRIES, choose
 from handlers.chat.world import CHANNELS
 
@@ -45,7 +48,7 @@ def retry(
             if not refusal.field:
                 raise
             session.say(refusal.text)
-    raise Refused(wording.NOTHING_CHANGED)
+    raise Refused(core_words.NOTHING_CHANGED)
 
 
 def _pick(session: Session, label: str, choices: dict[str, str]) -> str:
@@ -64,7 +67,7 @@ def _optional_date(text: str) -> date | None:
 
 def _weekday(text: str) -> int:
     wanted = text.strip().lower()
-    days = [i for i, day in enumerate(wording.DAY_NAMES) if day.lower().startswith(wanted)]
+    days = [i for i, day in enumerate(core_words.DAY_NAMES) if day.lower().startswith(wanted)]
     if len(wanted) < 3 or len(days) != 1:
         raise ValueError(text)
     return days[0]
@@ -97,7 +100,7 @@ def _home(session: Session) -> Any:
 def _lead(session: Session) -> dict[str, Any]:
     """The practice's say-so that you are a lead (the services check again when saving)."""
     if not _home(session).is_lead:
-        raise Refused(wording.ONLY_LEADS)
+        raise Refused(core_words.ONLY_LEADS)
     return {"platform": Platform.CHAT, "directory": session.directory, "actor": session.me}
 
 
@@ -118,23 +121,25 @@ def week(session: Session, rest: str) -> None:
         return
     prefs = session.services.preferences.get(**_mine(session))
     pattern = prefs.pattern
-    session.say(wording.WEEK_TITLE)
+    session.say(preferences_words.WEEK_TITLE)
     for line in (
-        wording.surgeries_line(pattern.sessions, prefs.customised),
-        wording.quiet_line(pattern.quiet),
-        wording.nudges_line(prefs.nudges_on, prefs.snoozed_until, _today(session)),
-        wording.checkins_line(prefs.checkins_on),
-        wording.leave_line(list(pattern.leave)),
-        wording.paused(pattern.paused_until),
+        preferences_words.surgeries_line(pattern.sessions, prefs.customised),
+        preferences_words.quiet_line(pattern.quiet),
+        preferences_words.nudges_line(prefs.nudges_on, prefs.snoozed_until, _today(session)),
+        preferences_words.checkins_line(prefs.checkins_on),
+        preferences_words.leave_line(list(pattern.leave)),
+        preferences_words.paused(pattern.paused_until),
     ):
         session.say("    " + line)
 
 
 def _set_quiet(session: Session) -> None:
-    start = retry(session, wording.QUIET_FROM_LABEL, _clock, wording.BAD_TIME)
-    end = retry(session, wording.QUIET_TO_LABEL, _clock, wording.BAD_TIME)
+    start = retry(session, preferences_words.QUIET_FROM_LABEL, _clock, core_words.BAD_TIME)
+    end = retry(session, preferences_words.QUIET_TO_LABEL, _clock, core_words.BAD_TIME)
     prefs = session.services.preferences.change(**_mine(session), quiet=(start, end))
-    session.say(wording.PREFS_SAVED + " " + wording.quiet_line(prefs.pattern.quiet))
+    session.say(
+        preferences_words.PREFS_SAVED + " " + preferences_words.quiet_line(prefs.pattern.quiet)
+    )
 
 
 def _set_week(session: Session, first: str) -> None:
@@ -143,11 +148,17 @@ def _set_week(session: Session, first: str) -> None:
             return None
         return session.services.preferences.change(**_mine(session), sessions=text)
 
-    prefs = retry(session, wording.SURGERIES_LABEL, save, wording.BAD_SESSIONS, first)
+    prefs = retry(
+        session, preferences_words.SURGERIES_LABEL, save, preferences_words.BAD_SESSIONS, first
+    )
     if prefs is None:
-        session.say(wording.NOTHING_CHANGED)
+        session.say(core_words.NOTHING_CHANGED)
         return
-    session.say(wording.PREFS_SAVED + " " + wording.surgeries_line(prefs.pattern.sessions, True))
+    session.say(
+        preferences_words.PREFS_SAVED
+        + " "
+        + preferences_words.surgeries_line(prefs.pattern.sessions, True)
+    )
 
 
 def leave(session: Session, rest: str) -> None:
@@ -155,22 +166,22 @@ def leave(session: Session, rest: str) -> None:
     if rest.strip().lower() == "clear":
         session.say(session.services.preferences.clear_leave(**_mine(session)))
         return
-    starts = retry(session, wording.LEAVE_STARTS_LABEL, _date, wording.BAD_DATE)
+    starts = retry(session, preferences_words.LEAVE_STARTS_LABEL, _date, core_words.BAD_DATE)
 
     def save(text: str) -> date:
         ends = _date(text)
         session.services.preferences.add_leave(**_mine(session), starts=starts, ends=ends)
         return ends
 
-    ends = retry(session, wording.LEAVE_ENDS_LABEL, save, wording.BAD_DATE)
-    session.say(wording.leave_saved(starts, ends))
+    ends = retry(session, preferences_words.LEAVE_ENDS_LABEL, save, core_words.BAD_DATE)
+    session.say(preferences_words.leave_saved(starts, ends))
 
 
 def pause(session: Session, rest: str) -> None:
     """`pause`: nothing at all until a date; Enter unpauses."""
-    until = retry(session, wording.PAUSE_LABEL, _optional_date, wording.BAD_DATE, rest)
+    until = retry(session, preferences_words.PAUSE_LABEL, _optional_date, core_words.BAD_DATE, rest)
     session.services.preferences.change(**_mine(session), paused_until=until)
-    session.say(wording.paused(until))
+    session.say(preferences_words.paused(until))
 
 
 def nudges(session: Session, rest: str) -> None:
@@ -180,27 +191,29 @@ def nudges(session: Session, rest: str) -> None:
         return
     on = rest.lower() == "on"
     session.services.preferences.change(**_mine(session), nudges_on=on, snoozed_until=None)
-    session.say(wording.NUDGES_NOW_ON if on else wording.NUDGES_NOW_OFF)
+    session.say(preferences_words.NUDGES_NOW_ON if on else preferences_words.NUDGES_NOW_OFF)
 
 
 def checkins(session: Session, rest: str) -> None:
     """`checkins on|off`, or `checkins` for your own answers (only you see them)."""
     if not rest:
         history = session.services.checkins.trend(**_mine(session))
-        session.say(wording.trend([(c.week, c.score) for c in history if c.score is not None]))
+        session.say(
+            checkins_words.trend([(c.week, c.score) for c in history if c.score is not None])
+        )
     elif rest.lower() in ("on", "off"):
         on = rest.lower() == "on"
         session.services.preferences.change(**_mine(session), checkins_on=on)
-        session.say(wording.CHECKINS_NOW_ON if on else wording.CHECKINS_NOW_OFF)
+        session.say(preferences_words.CHECKINS_NOW_ON if on else preferences_words.CHECKINS_NOW_OFF)
     else:
         session.say(USAGE["checkins"])
 
 
 def role(session: Session, _rest: str) -> None:
     """`role`: partner, salaried, locum or trainee."""
-    picked = _pick(session, wording.ROLE_LABEL, wording.ROLE_LABELS)
+    picked = _pick(session, preferences_words.ROLE_LABEL, preferences_words.ROLE_LABELS)
     session.services.preferences.set_role(**_mine(session), role=Role(picked))
-    session.say(wording.role_saved(wording.ROLE_LABELS[picked]))
+    session.say(preferences_words.role_saved(preferences_words.ROLE_LABELS[picked]))
 
 
 # --- leads: protected time, closures, bank holidays -------------------------------------------
@@ -218,7 +231,7 @@ def protected(session: Session, rest: str) -> None:
 
 
 def _describe(slot: Slot) -> str:
-    return wording.slot_line(
+    return protected_time_words.slot_line(
         slot.kind, slot.weekday, slot.start, slot.minutes, slot.every_weeks, slot.channel_name
     )
 
@@ -232,7 +245,7 @@ def _slots(session: Session) -> list[Slot]:
 
 def _list_slots(session: Session) -> None:
     slots = _slots(session)
-    session.say(wording.SLOTS_TITLE if slots else wording.NO_SLOTS)
+    session.say(protected_time_words.SLOTS_TITLE if slots else protected_time_words.NO_SLOTS)
     for slot in slots:
         session.say(f"    {slot.id}. {_describe(slot)}")
 
@@ -240,44 +253,61 @@ def _list_slots(session: Session) -> None:
 def _add_slot(session: Session) -> None:
     lead = _lead(session)
     request = SlotRequest(
-        weekday=retry(session, wording.SLOT_DAY_LABEL, _weekday, wording.BAD_DAY),
-        start=retry(session, wording.SLOT_START_LABEL, _clock, wording.BAD_TIME),
-        minutes=retry(session, wording.SLOT_MINUTES_LABEL, _minutes, wording.BAD_MINUTES),
-        every_weeks=int(_pick(session, wording.SLOT_REPEAT_LABEL, wording.REPEATS)),
-        channel=_pick(session, wording.SLOT_CHANNEL_LABEL, {c: f"#{c}" for c in CHANNELS}),
-        kind=SlotKind(_pick(session, wording.SLOT_KIND_LABEL, wording.KIND_LABELS)),
+        weekday=retry(
+            session, protected_time_words.SLOT_DAY_LABEL, _weekday, protected_time_words.BAD_DAY
+        ),
+        start=retry(session, protected_time_words.SLOT_START_LABEL, _clock, core_words.BAD_TIME),
+        minutes=retry(
+            session,
+            protected_time_words.SLOT_MINUTES_LABEL,
+            _minutes,
+            protected_time_words.BAD_MINUTES,
+        ),
+        every_weeks=int(
+            _pick(session, protected_time_words.SLOT_REPEAT_LABEL, protected_time_words.REPEATS)
+        ),
+        channel=_pick(
+            session, protected_time_words.SLOT_CHANNEL_LABEL, {c: f"#{c}" for c in CHANNELS}
+        ),
+        kind=SlotKind(_pick(session, protected_time_words.SLOT_KIND_LABEL, core_words.KIND_LABELS)),
     )
     slot, first = session.services.protected_time.add_slot(**lead, request=request)
-    session.say(wording.slot_saved(_describe(slot), first))
+    session.say(protected_time_words.slot_saved(_describe(slot), first))
 
 
 def _remove_slot(session: Session, number: str) -> None:
     lead = _lead(session)
     if not number.isdigit() or int(number) not in {s.id for s in _slots(session)}:
-        session.say(wording.NO_SUCH_SLOT)
+        session.say(protected_time_words.NO_SUCH_SLOT)
         return
     session.services.protected_time.remove_slot(**lead, slot_id=int(number))
-    session.say(wording.SLOT_REMOVED)
+    session.say(protected_time_words.SLOT_REMOVED)
 
 
 def closure(session: Session, _rest: str) -> None:
     """`closure`: a closed or protected-learning day (or half day) skips protected time."""
     lead = _lead(session)
-    day = retry(session, wording.CLOSURE_DAY_LABEL, _date, wording.BAD_DATE)
-    part = _pick(session, wording.CLOSURE_PART_LABEL, wording.CLOSURE_PARTS)
-    reason = _pick(session, wording.CLOSURE_REASON_LABEL, wording.CLOSURE_REASONS)
+    day = retry(session, protected_time_words.CLOSURE_DAY_LABEL, _date, core_words.BAD_DATE)
+    part = _pick(
+        session, protected_time_words.CLOSURE_PART_LABEL, protected_time_words.CLOSURE_PARTS
+    )
+    reason = _pick(
+        session, protected_time_words.CLOSURE_REASON_LABEL, protected_time_words.CLOSURE_REASONS
+    )
     session.services.protected_time.add_closure(
         **lead, closure_day=day, part=DayPart(part), reason=reason
     )
-    session.say(wording.CLOSURE_SAVED)
+    session.say(protected_time_words.CLOSURE_SAVED)
 
 
 def region(session: Session, _rest: str) -> None:
     """`region`: whose bank holidays protected time skips."""
     lead = _lead(session)
-    picked = _pick(session, wording.REGION_LABEL, wording.REGIONS)
+    picked = _pick(session, protected_time_words.REGION_LABEL, protected_time_words.REGIONS)
     session.services.protected_time.set_region(**lead, region=Region(picked))
-    session.say(wording.REGION_SAVED.format(region=wording.REGIONS[picked]))
+    session.say(
+        protected_time_words.REGION_SAVED.format(region=protected_time_words.REGIONS[picked])
+    )
 
 
 COMMANDS: dict[str, Callable[[Session, str], None]] = {

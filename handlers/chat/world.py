@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.clock import FixedClock
-from bot.model import Delivery, DeliveryKind, PlatformUser, SentRef
-from bot.ports import CannotDeliver
+from bot.core.clock import FixedClock
+from bot.core.delivery import Delivery, DeliveryKind, SentRef
+from bot.core.ports import CannotDeliver
+from bot.core.values import PlatformUser
 
 WORKSPACE = ("CHAT-PRACTICE", "Riverside Surgery (sample)")
 

@@ -8,10 +8,14 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import safety, wording
-from bot.advice import QuestionRequest
-from bot.model import Action, Platform, Topic, Urgency
-from bot.services import Services
+from bot.advice import wording as advice_words
+from bot.advice.service import QuestionRequest
+from bot.advice.values import Topic, Urgency
+from bot.app.services import Services
+from bot.core.message import Action
+from bot.core.values import Platform
+from bot.safety import checks as safety
+from bot.safety import wording as safety_words
 from handlers.slack import forms
 from handlers.slack.directory import for_request
 from handlers.slack.ids import Block, Command, Shortcut, View
@@ -74,11 +78,11 @@ def asked(
             request=request,
             key=f"slack-view:{view['id']}",
         )
-        done = wording.question_done(
+        done = advice_words.question_done(
             outcome.where, anonymous=outcome.anonymous, to_colleague=bool(request.colleague)
         )
-        crisis = wording.CRISIS_REPLY if outcome.signposted else ""
-        return forms.done_modal(wording.QUESTION_TITLE, done, crisis)
+        crisis = safety_words.CRISIS_REPLY if outcome.signposted else ""
+        return forms.done_modal(advice_words.QUESTION_TITLE, done, crisis)
 
     submit(ack, view, rebuild=lambda t, n, v: forms.question_modal(t, n, v), run=run)
 
@@ -103,7 +107,7 @@ def answered(
             anonymous=bool(answers.get(Block.ANONYMOUS)),
             key=f"slack-view:{view['id']}",
         )
-        return forms.done_modal(wording.ANSWER_TITLE, receipt)
+        return forms.done_modal(advice_words.ANSWER_TITLE, receipt)
 
     submit(ack, view, rebuild=lambda t, n, v: forms.answer_modal(question, t, n, v), run=run)
 

@@ -9,10 +9,10 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
-from bot import wording
-from bot.logs import log_failure
-from bot.practices import Refused
-from bot.services import Services
+from bot.app.services import Services
+from bot.core import wording
+from bot.core.errors import Refused
+from bot.core.logs import log_failure
 from handlers.slack import advice, commands, home, people, rants, week
 from handlers.slack.ids import Block
 

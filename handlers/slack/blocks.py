@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import wording
-from bot.model import HomeView, Message, SpacePurpose
+from bot.core import wording as core_words
+from bot.core.message import Message
+from bot.core.values import SpacePurpose
+from bot.practices import wording as practices_words
+from bot.practices.values import HomeView
 from handlers.slack.ids import ActionId, Block
 
 Blocks = list[dict[str, Any]]
@@ -58,14 +61,16 @@ def home_view(view: HomeView) -> dict[str, Any]:
     rants = view.spaces.get(SpacePurpose.RANTS)
     advice = view.spaces.get(SpacePurpose.ADVICE)
     blocks: Blocks = [
-        {"type": "header", "text": plain(wording.NAME)},
-        section(wording.WHAT_IT_IS),
-        section(wording.WHAT_IT_IS_NOT),
+        {"type": "header", "text": plain(core_words.NAME)},
+        section(core_words.WHAT_IT_IS),
+        section(core_words.WHAT_IT_IS_NOT),
         {"type": "divider"},
         section(
-            wording.home_spaces_line(rants.name if rants else None, advice.name if advice else None)
+            practices_words.home_spaces_line(
+                rants.name if rants else None, advice.name if advice else None
+            )
         ),
-        context(wording.leads_line([f"<@{u}>" for u in view.leads])),
+        context(practices_words.leads_line([f"<@{u}>" for u in view.leads])),
     ]
     from handlers.slack import week_blocks  # which builds on this module's primitives
 
@@ -75,7 +80,7 @@ def home_view(view: HomeView) -> dict[str, Any]:
     if view.is_lead:
         blocks += week_blocks.protected_time_blocks(view)
     blocks += last
-    blocks += [{"type": "divider"}, section(wording.COMMANDS), context(wording.HELP_NOW)]
+    blocks += [{"type": "divider"}, section(core_words.COMMANDS), context(core_words.HELP_NOW)]
     return {"type": "home", "blocks": blocks}
 
 
@@ -83,25 +88,27 @@ def setup_blocks(view: HomeView) -> Blocks:
     """Channel pickers for leads: first use, or changing them later."""
     rants = view.spaces.get(SpacePurpose.RANTS)
     advice = view.spaces.get(SpacePurpose.ADVICE)
-    intro = [{"type": "header", "text": plain(wording.SETUP_TITLE)}] if view.needs_setup else []
+    intro = (
+        [{"type": "header", "text": plain(practices_words.SETUP_TITLE)}] if view.needs_setup else []
+    )
     return [
         {"type": "divider"},
         *intro,
-        section(wording.SETUP_INTRO),
+        section(practices_words.SETUP_INTRO),
         {
             "type": "actions",
             "block_id": Block.SETUP,
             "elements": [
-                _channel_select(ActionId.SETUP_RANTS, wording.SETUP_RANTS_LABEL, rants),
-                _channel_select(ActionId.SETUP_ADVICE, wording.SETUP_ADVICE_LABEL, advice),
+                _channel_select(ActionId.SETUP_RANTS, practices_words.SETUP_RANTS_LABEL, rants),
+                _channel_select(ActionId.SETUP_ADVICE, practices_words.SETUP_ADVICE_LABEL, advice),
             ],
         },
         {
             "type": "actions",
             "block_id": Block.SETUP_BUTTONS,
             "elements": [
-                button(ActionId.SETUP_SAVE, wording.SETUP_SAVE, primary=True),
-                button(ActionId.SETUP_CREATE, wording.SETUP_CREATE),
+                button(ActionId.SETUP_SAVE, practices_words.SETUP_SAVE, primary=True),
+                button(ActionId.SETUP_CREATE, practices_words.SETUP_CREATE),
             ],
         },
     ]

@@ -8,9 +8,10 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import wording
-from bot.model import Platform
-from bot.services import Services
+from bot.app.services import Services
+from bot.core import wording as core_words
+from bot.core.values import Platform
+from bot.protected_time import wording as protected_time_words
 from handlers.slack import week_blocks
 from handlers.slack.directory import for_request
 from handlers.slack.ids import Command, CommandText
@@ -28,9 +29,9 @@ def coffeeroom(ack: Ack, command: dict[str, Any], client: WebClient, services: S
     )
     asked = "-".join(str(command.get("text") or "").lower().split())
     if asked != CommandText.PROTECTED_TIME:
-        ack(text=wording.help_text(is_lead=view.is_lead), response_type="ephemeral")
+        ack(text=core_words.help_text(is_lead=view.is_lead), response_type="ephemeral")
     elif not view.is_lead:  # only a courtesy: the service refuses non-leads whatever they send
-        ack(text=wording.PT_ONLY_LEADS, response_type="ephemeral")
+        ack(text=protected_time_words.PT_ONLY_LEADS, response_type="ephemeral")
     else:
         ack()
         client.views_open(trigger_id=command["trigger_id"], view=week_blocks.slot_modal())

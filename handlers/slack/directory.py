@@ -7,8 +7,8 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.model import PlatformUser
-from bot.ports import CannotDeliver
+from bot.core.ports import CannotDeliver
+from bot.core.values import PlatformUser
 
 
 class SlackDirectory:

@@ -8,7 +8,7 @@ import urllib.error
 
 from slack_sdk.errors import SlackApiError
 
-from bot.ports import CannotDeliver, DeliveryError, OutcomeUnknown, TryAgain
+from bot.core.ports import CannotDeliver, DeliveryError, OutcomeUnknown, TryAgain
 
 # Slack's own word that it failed before doing anything: safe to send again later.
 TEMPORARY = {"ratelimited", "service_unavailable", "team_added_to_org", "invalid_auth"}

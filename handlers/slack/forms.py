@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot import wording
-from bot.model import RantDestination
-from bot.safety import MAX_TEXT
+from bot.advice import wording as advice_words
+from bot.core import wording as core_words
+from bot.rants import wording as rants_words
+from bot.rants.values import RantDestination
+from bot.safety.checks import MAX_TEXT
 from handlers.slack.blocks import Blocks, context, plain, section
 from handlers.slack.ids import ActionId, Block, View
 
@@ -25,8 +27,8 @@ def _modal(callback: View, title: str, blocks: Blocks, metadata: dict[str, Any])
         "type": "modal",
         "callback_id": str(callback),
         "title": plain(title),
-        "submit": plain(wording.SEND),
-        "close": plain(wording.CANCEL),
+        "submit": plain(core_words.SEND),
+        "close": plain(core_words.CANCEL),
         "private_metadata": json.dumps(metadata),
         "blocks": blocks,
     }
@@ -78,11 +80,11 @@ def _anonymous(label: str) -> dict[str, Any]:
 
 def rant_modal(text: str = "", notice: str = "", version: int = 0) -> Modal:
     """The /rant form; `notice` explains why the text came back (redacted)."""
-    options = _options(wording.RANT_DESTINATIONS)
+    options = _options(rants_words.RANT_DESTINATIONS)
     where = {
         "type": "input",
         "block_id": Block.DESTINATION,
-        "label": plain(wording.RANT_WHERE_LABEL),
+        "label": plain(rants_words.RANT_WHERE_LABEL),
         "element": {
             "type": "radio_buttons",
             "action_id": "pick",
@@ -91,47 +93,55 @@ def rant_modal(text: str = "", notice: str = "", version: int = 0) -> Modal:
         },
     }
     blocks = [
-        context(wording.RANT_INTRO),
+        context(rants_words.RANT_INTRO),
         *_notice(notice),
-        _text_input(wording.RANT_TEXT_LABEL, text, version),
+        _text_input(rants_words.RANT_TEXT_LABEL, text, version),
         where,
-        _colleague(wording.RANT_COLLEAGUE_LABEL),
-        context(wording.ANONYMITY_HONESTY),
+        _colleague(rants_words.RANT_COLLEAGUE_LABEL),
+        context(core_words.ANONYMITY_HONESTY),
     ]
-    return _modal(View.RANT, wording.RANT_TITLE, blocks, {"v": version})
+    return _modal(View.RANT, rants_words.RANT_TITLE, blocks, {"v": version})
 
 
 def question_modal(text: str = "", notice: str = "", version: int = 0) -> Modal:
     """The /runitpast form (also opened by the message shortcut)."""
     blocks = [
-        context(wording.QUESTION_INTRO),
+        context(advice_words.QUESTION_INTRO),
         *_notice(notice),
-        _text_input(wording.QUESTION_TEXT_LABEL, text, version),
-        _colleague(wording.QUESTION_TO_LABEL),
-        _anonymous(wording.QUESTION_ANONYMOUS_LABEL),
+        _text_input(advice_words.QUESTION_TEXT_LABEL, text, version),
+        _colleague(advice_words.QUESTION_TO_LABEL),
+        _anonymous(advice_words.QUESTION_ANONYMOUS_LABEL),
         _optional(
             Block.TOPIC,
-            wording.TOPIC_LABEL,
-            {"type": "static_select", "action_id": "pick", "options": _options(wording.TOPICS)},
+            advice_words.TOPIC_LABEL,
+            {
+                "type": "static_select",
+                "action_id": "pick",
+                "options": _options(advice_words.TOPICS),
+            },
         ),
         _optional(
             Block.URGENCY,
-            wording.URGENCY_LABEL,
-            {"type": "static_select", "action_id": "pick", "options": _options(wording.URGENCIES)},
+            advice_words.URGENCY_LABEL,
+            {
+                "type": "static_select",
+                "action_id": "pick",
+                "options": _options(advice_words.URGENCIES),
+            },
         ),
-        context(wording.ANONYMITY_HONESTY),
+        context(core_words.ANONYMITY_HONESTY),
     ]
-    return _modal(View.QUESTION, wording.QUESTION_TITLE, blocks, {"v": version})
+    return _modal(View.QUESTION, advice_words.QUESTION_TITLE, blocks, {"v": version})
 
 
 def answer_modal(question_id: str, text: str = "", notice: str = "", version: int = 0) -> Modal:
     """The form behind a question's Answer button."""
     blocks = [
         *_notice(notice),
-        _text_input(wording.ANSWER_TEXT_LABEL, text, version),
-        _anonymous(wording.ANSWER_ANONYMOUS_LABEL),
+        _text_input(advice_words.ANSWER_TEXT_LABEL, text, version),
+        _anonymous(advice_words.ANSWER_ANONYMOUS_LABEL),
     ]
-    return _modal(View.ANSWER, wording.ANSWER_TITLE, blocks, {"v": version, "q": question_id})
+    return _modal(View.ANSWER, advice_words.ANSWER_TITLE, blocks, {"v": version, "q": question_id})
 
 
 def done_modal(title: str, *paragraphs: str) -> Modal:
@@ -139,7 +149,7 @@ def done_modal(title: str, *paragraphs: str) -> Modal:
     return {
         "type": "modal",
         "title": plain(title),
-        "close": plain(wording.CLOSE),
+        "close": plain(core_words.CLOSE),
         "blocks": [section(p) for p in paragraphs if p],
     }
 

@@ -10,10 +10,11 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import wording
-from bot.model import HomeView, Platform, SpacePurpose
-from bot.practices import Refused
-from bot.services import Services
+from bot.app.services import Services
+from bot.core.errors import Refused
+from bot.core.values import Platform, SpacePurpose
+from bot.practices import wording
+from bot.practices.values import HomeView
 from handlers.slack import blocks
 from handlers.slack.directory import SlackDirectory, for_request
 from handlers.slack.ids import ActionId

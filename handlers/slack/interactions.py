@@ -10,8 +10,8 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
-from bot.practices import Refused
-from bot.safety import Unsafe
+from bot.core.errors import Refused
+from bot.safety.checks import Unsafe
 from handlers.slack import forms
 from handlers.slack.directory import SlackDirectory, for_request
 from handlers.slack.ids import Block

@@ -7,7 +7,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.model import Delivery, DeliveryKind, SentRef
+from bot.core.delivery import Delivery, DeliveryKind, SentRef
 from handlers.slack.blocks import message_blocks
 from handlers.slack.errors import classify
 

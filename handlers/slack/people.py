@@ -8,8 +8,8 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.model import Platform
-from bot.services import Services
+from bot.app.services import Services
+from bot.core.values import Platform
 from handlers.slack.directory import for_request
 
 

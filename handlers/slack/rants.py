@@ -8,10 +8,13 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import safety, wording
-from bot.model import Action, Platform
-from bot.rants import RantRequest
-from bot.services import Services
+from bot.app.services import Services
+from bot.core.message import Action
+from bot.core.values import Platform
+from bot.rants import wording as rants_words
+from bot.rants.service import RantRequest
+from bot.safety import checks as safety
+from bot.safety import wording as safety_words
 from handlers.slack import forms
 from handlers.slack.directory import for_request
 from handlers.slack.ids import Block, Command, View
@@ -61,9 +64,9 @@ def submitted(
             key=f"slack-view:{view['id']}",
         )
         return forms.done_modal(
-            wording.RANT_TITLE,
-            wording.rant_done(outcome.destination, outcome.where),
-            wording.CRISIS_REPLY if outcome.signposted else "",
+            rants_words.RANT_TITLE,
+            rants_words.rant_done(outcome.destination, outcome.where),
+            safety_words.CRISIS_REPLY if outcome.signposted else "",
         )
 
     submit(ack, view, rebuild=lambda t, n, v: forms.rant_modal(t, n, v), run=run)

@@ -11,13 +11,17 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import wording
-from bot.calendar import Region
-from bot.model import Action, Platform, Role
-from bot.practices import Refused
-from bot.protected_time import ANSWERS, SlotRequest
-from bot.rhythm import DayPart, SlotKind
-from bot.services import Services
+from bot.app.services import Services
+from bot.checkins import wording as checkins_words
+from bot.core import wording as core_words
+from bot.core.calendar import Region
+from bot.core.errors import Refused
+from bot.core.message import Action
+from bot.core.values import Platform, Role
+from bot.core.week import DayPart, SlotKind
+from bot.preferences import wording as preferences_words
+from bot.protected_time import wording as protected_time_words
+from bot.protected_time.service import ANSWERS, SlotRequest
 from handlers.slack import forms, week_blocks
 from handlers.slack.directory import SlackDirectory, for_request
 from handlers.slack.home import Change, on_home, republish
@@ -80,7 +84,7 @@ def _match(services: Services, found: SlackDirectory, user: str, action: Input) 
 
 
 def _no_thanks(_services: Services, _found: SlackDirectory, _user: str, _: Input) -> str:
-    return wording.CHECKIN_NO_REPLY
+    return checkins_words.CHECKIN_NO_REPLY
 
 
 def _choose(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
@@ -104,16 +108,18 @@ def _change(
 def _role(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
     role = Role(_picked(action, set(Role)))
     services.preferences.set_role(platform=SLACK, directory=found, user=user, role=role)
-    return wording.role_saved(wording.ROLE_LABELS.get(role, wording.ROLE_NOT_SET))
+    return preferences_words.role_saved(
+        preferences_words.ROLE_LABELS.get(role, preferences_words.ROLE_NOT_SET)
+    )
 
 
 def _pause(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
     until = _date(action.get("selected_date"), "")
-    return _change(services, found, user, wording.paused(until), paused_until=until)
+    return _change(services, found, user, preferences_words.paused(until), paused_until=until)
 
 
 def _resume(services: Services, found: SlackDirectory, user: str, _: Input) -> str:
-    return _change(services, found, user, wording.RESUMED, paused_until=None)
+    return _change(services, found, user, preferences_words.RESUMED, paused_until=None)
 
 
 def _clear_leave(services: Services, found: SlackDirectory, user: str, _: Input) -> str:
@@ -122,13 +128,13 @@ def _clear_leave(services: Services, found: SlackDirectory, user: str, _: Input)
 
 def _nudges(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
     on = action.get("value") == "on"
-    said = wording.NUDGES_NOW_ON if on else wording.NUDGES_NOW_OFF
+    said = preferences_words.NUDGES_NOW_ON if on else preferences_words.NUDGES_NOW_OFF
     return _change(services, found, user, said, nudges_on=on)
 
 
 def _checkins(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
     on = action.get("value") == "on"
-    said = wording.CHECKINS_NOW_ON if on else wording.CHECKINS_NOW_OFF
+    said = preferences_words.CHECKINS_NOW_ON if on else preferences_words.CHECKINS_NOW_OFF
     return _change(services, found, user, said, checkins_on=on)
 
 
@@ -141,7 +147,7 @@ def _week(services: Services, found: SlackDirectory, user: str, answers: Input) 
     prefs = services.preferences.change(
         platform=SLACK, directory=found, user=user, sessions=sessions, quiet=quiet
     )
-    return wording.week_saved(prefs.pattern.sessions)
+    return preferences_words.week_saved(prefs.pattern.sessions)
 
 
 def _leave(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
@@ -150,7 +156,7 @@ def _leave(services: Services, found: SlackDirectory, user: str, answers: Input)
     services.preferences.add_leave(
         platform=SLACK, directory=found, user=user, starts=starts, ends=ends
     )
-    return wording.leave_saved(starts, ends)
+    return preferences_words.leave_saved(starts, ends)
 
 
 # --- Protected time, for leads (the service refuses everyone else) ----------------------------
@@ -159,13 +165,13 @@ def _remove_slot(services: Services, found: SlackDirectory, user: str, action: I
     services.protected_time.remove_slot(
         platform=SLACK, directory=found, actor=user, slot_id=slot_id
     )
-    return wording.SLOT_REMOVED
+    return protected_time_words.SLOT_REMOVED
 
 
 def _region(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
     region = Region(_picked(action, set(Region)))
     services.protected_time.set_region(platform=SLACK, directory=found, actor=user, region=region)
-    return wording.REGION_SAVED.format(region=wording.REGIONS[region])
+    return protected_time_words.REGION_SAVED.format(region=protected_time_words.REGIONS[region])
 
 
 def _slot(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
@@ -182,10 +188,10 @@ def _slot(services: Services, found: SlackDirectory, user: str, answers: Input) 
     slot, starts = services.protected_time.add_slot(
         platform=SLACK, directory=found, actor=user, request=request
     )
-    line = wording.slot_line(
+    line = protected_time_words.slot_line(
         slot.kind, slot.weekday, slot.start, slot.minutes, slot.every_weeks, slot.channel_name
     )
-    return wording.slot_saved(line, starts)
+    return protected_time_words.slot_saved(line, starts)
 
 
 def _closure(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
@@ -196,10 +202,12 @@ def _closure(services: Services, found: SlackDirectory, user: str, answers: Inpu
         closure_day=_date(answers.get(Block.CLOSURE_DAY), Block.CLOSURE_DAY),
         part=DayPart(_one_of(answers.get(Block.CLOSURE_PART), set(DayPart), Block.CLOSURE_PART)),
         reason=_one_of(
-            answers.get(Block.CLOSURE_REASON), set(wording.CLOSURE_REASONS), Block.CLOSURE_REASON
+            answers.get(Block.CLOSURE_REASON),
+            set(protected_time_words.CLOSURE_REASONS),
+            Block.CLOSURE_REASON,
         ),
     )
-    return wording.CLOSURE_SAVED
+    return protected_time_words.CLOSURE_SAVED
 
 
 # --- Forms opened by a button ----------------------------------------------------------------
@@ -240,11 +248,11 @@ OPENERS: dict[Action | ActionId, Build] = {
     ActionId.ADD_CLOSURE: lambda *_: week_blocks.closure_modal(),
 }
 FORMS: dict[View, tuple[str, Run]] = {
-    View.WEEK: (wording.WEEK_FORM_TITLE, _week),
-    View.LEAVE: (wording.LEAVE_FORM_TITLE, _leave),
-    View.SLOT: (wording.SLOT_FORM_TITLE, _slot),
-    View.CLOSURE: (wording.CLOSURE_FORM_TITLE, _closure),
-    View.CHECKIN_COLLEAGUE: (wording.CHOOSE_TITLE, _choose),
+    View.WEEK: (preferences_words.WEEK_FORM_TITLE, _week),
+    View.LEAVE: (preferences_words.LEAVE_FORM_TITLE, _leave),
+    View.SLOT: (protected_time_words.SLOT_FORM_TITLE, _slot),
+    View.CLOSURE: (protected_time_words.CLOSURE_FORM_TITLE, _closure),
+    View.CHECKIN_COLLEAGUE: (checkins_words.CHOOSE_TITLE, _choose),
 }
 HOME_FORMS = {View.WEEK, View.LEAVE, View.SLOT, View.CLOSURE}  # their changes show on the Home
 
@@ -254,26 +262,28 @@ def _number(value: Any, block: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError) as exc:
-        raise Refused(wording.BAD_SLOT if block else wording.BAD_CHOICE, field=block) from exc
+        raise Refused(
+            protected_time_words.BAD_SLOT if block else core_words.BAD_CHOICE, field=block
+        ) from exc
 
 
 def _clock(value: Any, block: str) -> time:
     try:
         return time.fromisoformat(str(value or ""))
     except ValueError as exc:
-        raise Refused(wording.BAD_TIME, field=block) from exc
+        raise Refused(core_words.BAD_TIME, field=block) from exc
 
 
 def _date(value: Any, block: str) -> date:
     try:
         return date.fromisoformat(str(value or ""))
     except ValueError as exc:
-        raise Refused(wording.BAD_DATE, field=block) from exc
+        raise Refused(core_words.BAD_DATE, field=block) from exc
 
 
 def _one_of(value: Any, allowed: set[str], block: str) -> str:
     if value not in allowed:
-        raise Refused(wording.BAD_CHOICE, field=block)
+        raise Refused(core_words.BAD_CHOICE, field=block)
     return str(value)
 
 

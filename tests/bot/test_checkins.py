@@ -7,11 +7,11 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from bot.app import Assembly
-from bot.calendar import at
-from bot.clock import FixedClock
-from bot.model import Platform
-from bot.practices import Refused
+from bot.app.assembly import Assembly
+from bot.core.calendar import at
+from bot.core.clock import FixedClock
+from bot.core.errors import Refused
+from bot.core.values import Platform
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ACTIVE_HUMANS, ADMIN, SALARIED_GP, TRAINEE
 from tests.handlers.slack_harness import synced

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.privacy import mentions_crisis, scan
+from bot.safety.crisis import mentions_crisis
+from bot.safety.guard import scan
 
 CRISIS = [
     "I want to die",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import bot.privacy
-from bot.privacy import REDACTED, Finding, FindingKind, is_valid_nhs_number, redact, scan
+import bot.safety
+from bot.safety.guard import REDACTED, Finding, FindingKind, is_valid_nhs_number, redact, scan
 
 K = FindingKind
 
@@ -160,7 +160,7 @@ def test_finding_is_frozen() -> None:
 
 
 def test_privacy_modules_never_import_logging() -> None:
-    package = Path(bot.privacy.__file__).parent
+    package = Path(bot.safety.__file__).parent
     for path in package.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

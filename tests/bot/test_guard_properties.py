@@ -7,7 +7,7 @@ import itertools
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from bot.privacy import REDACTED, FindingKind, is_valid_nhs_number, redact, scan
+from bot.safety.guard import REDACTED, FindingKind, is_valid_nhs_number, redact, scan
 
 DIGITS = "0123456789"
 # Context without digits or "@", so nothing can merge with the number or make it an email.

@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 from datetime import date, time, timedelta
 
-from bot.app import Assembly, build
-from bot.calendar import at
-from bot.clock import FixedClock
-from bot.model import Platform
-from bot.protected_time import SlotRequest
-from bot.rhythm import SlotKind
-from bot.settings import Settings
+from bot.app.assembly import Assembly, build
+from bot.app.settings import Settings
+from bot.core.calendar import at
+from bot.core.clock import FixedClock
+from bot.core.values import Platform
+from bot.core.week import SlotKind
+from bot.protected_time.service import SlotRequest
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import (
     ACTIVE_HUMANS,

@@ -6,10 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from bot.app import Assembly
-from bot.clock import FixedClock
-from bot.model import DeliveryKind, Message, OutboxStatus, Platform
-from bot.outbox import LEASE, MAX_ATTEMPTS
+from bot.app.assembly import Assembly
+from bot.core.clock import FixedClock
+from bot.core.delivery import DeliveryKind, OutboxStatus
+from bot.core.message import Message
+from bot.core.outbox import LEASE, MAX_ATTEMPTS
+from bot.core.values import Platform
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import SALARIED_GP
 
@@ -204,7 +206,7 @@ def test_a_sealed_target_is_unreadable_in_the_database(
 def test_two_workers_never_send_the_same_message(
     assembly: Assembly, fake_slack: FakeSlack, status: OutboxStatus
 ) -> None:
-    from bot.outbox import Outbox
+    from bot.core.outbox import Outbox
 
     for i in range(20):
         queue(assembly, f"fan-{i}", text=f"message {i}")

@@ -7,12 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.app import Assembly
-from bot.clock import FixedClock
-from bot.model import Action, Platform
-from bot.practices import Refused
-from bot.protected_time import SlotRequest
-from bot.rhythm import DayPart, SlotKind
+from bot.app.assembly import Assembly
+from bot.core.clock import FixedClock
+from bot.core.errors import Refused
+from bot.core.message import Action
+from bot.core.values import Platform
+from bot.core.week import DayPart, SlotKind
+from bot.protected_time.service import SlotRequest
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ADMIN, SALARIED_GP, TRAINEE
 from tests.handlers.slack_harness import synced

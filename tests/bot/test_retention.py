@@ -6,11 +6,13 @@ from datetime import timedelta
 
 import pytest
 
-from bot.app import Assembly
-from bot.clock import FixedClock
-from bot.model import Action, Platform, RantDestination
-from bot.practices import Refused
-from bot.rants import RANT_LIFETIME, RantRequest
+from bot.app.assembly import Assembly
+from bot.core.clock import FixedClock
+from bot.core.errors import Refused
+from bot.core.message import Action
+from bot.core.values import Platform
+from bot.rants.service import RANT_LIFETIME, RantRequest
+from bot.rants.values import RantDestination
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ADMIN, TRAINEE
 from tests.handlers.slack_harness import ready

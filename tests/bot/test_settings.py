@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.settings import Settings, SettingsError, normalise_database_url
+from bot.app.settings import Settings, SettingsError, normalise_database_url
 
 
 def test_defaults_need_nothing_for_chat_and_migrate() -> None:

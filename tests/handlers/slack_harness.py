@@ -7,8 +7,8 @@ from typing import Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
 
-from bot.app import Assembly
-from bot.model import Platform
+from bot.app.assembly import Assembly
+from bot.core.values import Platform
 from tests.slack_requests import signed_headers
 
 
@@ -36,7 +36,7 @@ def body_json(response: BoltResponse) -> dict[str, Any]:
 
 def ready(assembly: Assembly) -> App:
     """A practice that has been set up: roster learnt, rant and advice channels chosen."""
-    from bot.model import SpacePurpose
+    from bot.core.values import SpacePurpose
     from tests.fakes.slack_roster import ADMIN
 
     synced(assembly)

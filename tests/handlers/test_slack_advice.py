@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.app import Assembly
+from bot.app.assembly import Assembly
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ADMIN, PARTNER_OWNER, SALARIED_GP, TRAINEE
 from tests.handlers.slack_harness import body_json, dispatch, every_value, ready

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.app import Assembly
+from bot.app.assembly import Assembly
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ADMIN, PARTNER_OWNER, SALARIED_GP, TRAINEE
 from tests.handlers.slack_harness import body_json, dispatch, slack_app, synced

@@ -10,11 +10,15 @@ from typing import Any
 from slack_bolt import App
 from sqlalchemy import func, select
 
-from bot import wording
-from bot.app import Assembly
-from bot.model import Platform
-from bot.protected_time import SlotRequest
-from bot.rhythm import SlotKind
+from bot.app.assembly import Assembly
+from bot.checkins import wording as checkins_words
+from bot.core import wording as core_words
+from bot.core.values import Platform
+from bot.core.week import SlotKind
+from bot.nudges import wording as nudges_words
+from bot.preferences import wording as preferences_words
+from bot.protected_time import wording as protected_time_words
+from bot.protected_time.service import SlotRequest
 from handlers.slack import week_blocks
 from storage.tables import (
     AuditRow,
@@ -146,10 +150,10 @@ def test_a_non_lead_is_told_kindly_and_a_forged_slot_stores_nothing(
         "/coffeeroom", TRAINEE, "protected-time", response_url=fake_slack.url + "response/c"
     )
     said = body_json(dispatch(app, command))
-    assert said == {"text": wording.PT_ONLY_LEADS, "response_type": "ephemeral"}
+    assert said == {"text": protected_time_words.PT_ONLY_LEADS, "response_type": "ephemeral"}
     assert fake_slack.calls("views.open") == []
     forged = submitted(app, TRAINEE, week_blocks.slot_modal(), slot_state(day="0", start="12:30"))
-    assert forged == {"response_action": "errors", "errors": {"slot_day": wording.ONLY_LEADS}}
+    assert forged == {"response_action": "errors", "errors": {"slot_day": core_words.ONLY_LEADS}}
     assert count(assembly, SlotRow) == 0
     assert count(assembly, AuditRow, AuditRow.action == "slot.added") == 0
     assert fake_slack.calls("conversations.join") == []  # refused before the bot joined anything
@@ -169,7 +173,7 @@ def test_only_leads_see_protected_time_and_a_forged_remove_or_region_changes_not
     assert "Your settings" in home_text(fake_slack, TRAINEE)
     assert "Protected time" not in home_text(fake_slack, TRAINEE)
     dispatch(app, home_action(TRAINEE, "protected_time.remove", NO_STATE, value=str(slot.id)))
-    assert wording.ONLY_LEADS in home_text(fake_slack, TRAINEE)
+    assert core_words.ONLY_LEADS in home_text(fake_slack, TRAINEE)
     dispatch(app, home_pick(TRAINEE, "protected_time.region", option="scotland"))
     assert rows(assembly, SlotRow.active) == [(True,)]
     assert rows(assembly, PracticeRow.holiday_region) == [("england-wales",)]
@@ -178,7 +182,7 @@ def test_only_leads_see_protected_time_and_a_forged_remove_or_region_changes_not
     assert "bank holidays now follow Scotland" in home_text(fake_slack, ADMIN)
     dispatch(app, home_action(ADMIN, "protected_time.remove", NO_STATE, value=str(slot.id)))
     assert rows(assembly, SlotRow.active) == [(False,)]
-    assert wording.SLOT_REMOVED in home_text(fake_slack, ADMIN)
+    assert protected_time_words.SLOT_REMOVED in home_text(fake_slack, ADMIN)
 
 
 def test_a_lead_adds_a_protected_learning_afternoon_and_a_non_lead_cannot(
@@ -189,14 +193,14 @@ def test_a_lead_adds_a_protected_learning_afternoon_and_a_non_lead_cannot(
     form = opened(fake_slack)
     assert form["callback_id"] == "closure_form"
     forged = submitted(app, TRAINEE, form, closure_state("2026-12-09"))
-    assert forged == {"response_action": "errors", "errors": {"closure_day": wording.ONLY_LEADS}}
+    assert forged == {"response_action": "errors", "errors": {"closure_day": core_words.ONLY_LEADS}}
     assert count(assembly, ClosureRow) == 0
     bad = submitted(app, ADMIN, form, closure_state("9th December"))
-    assert bad == {"response_action": "errors", "errors": {"closure_day": wording.BAD_DATE}}
+    assert bad == {"response_action": "errors", "errors": {"closure_day": core_words.BAD_DATE}}
     submitted(app, ADMIN, form, closure_state("2026-12-09"))
     stored = rows(assembly, ClosureRow.day, ClosureRow.part, ClosureRow.reason)
     assert stored == [(date(2026, 12, 9), "pm", "plt")]
-    assert wording.CLOSURE_SAVED in home_text(fake_slack, ADMIN)
+    assert protected_time_words.CLOSURE_SAVED in home_text(fake_slack, ADMIN)
 
 
 def test_a_malformed_time_is_refused_under_its_field(
@@ -205,7 +209,7 @@ def test_a_malformed_time_is_refused_under_its_field(
     app = slack_app(synced(assembly))
     form = week_blocks.slot_modal()
     answer = submitted(app, ADMIN, form, slot_state(day="1", start="25:61"))
-    assert answer == {"response_action": "errors", "errors": {"slot_start": wording.BAD_TIME}}
+    assert answer == {"response_action": "errors", "errors": {"slot_start": core_words.BAD_TIME}}
     assert count(assembly, SlotRow) == 0
     assert fake_slack.calls("conversations.join") == []
 
@@ -225,7 +229,7 @@ def test_im_in_under_a_reminder_is_recorded_and_acknowledged_privately(
     (reminder,) = fake_slack.messages("C0GENERAL")
     reminder["channel"] = "C0GENERAL"
     said = press(app, fake_slack, TRAINEE, reminder, button_for(reminder, "pt.in"))
-    assert said == wording.PT_NOTED["in"]
+    assert said == protected_time_words.PT_NOTED["in"]
     answers = rows(assembly, SlotAnswerRow.user_id, SlotAnswerRow.phase, SlotAnswerRow.answer)
     assert answers == [(TRAINEE, "reminder", "in")]
 
@@ -261,7 +265,7 @@ def test_leave_that_ends_before_it_starts_is_refused_under_the_end_date(
     dispatch(app, home_action(SALARIED_GP, "settings.leave", NO_STATE))
     form = opened(fake_slack)
     answer = submitted(app, SALARIED_GP, form, leave_state("2026-12-24", "2026-12-20"))
-    assert answer == {"response_action": "errors", "errors": {"ends": wording.BAD_RANGE}}
+    assert answer == {"response_action": "errors", "errors": {"ends": preferences_words.BAD_RANGE}}
     assert count(assembly, LeaveRow) == 0
     submitted(app, SALARIED_GP, form, leave_state("2026-12-24", "2027-01-02"))
     assert rows(assembly, LeaveRow.user_id, LeaveRow.starts, LeaveRow.ends) == [
@@ -272,7 +276,7 @@ def test_leave_that_ends_before_it_starts_is_refused_under_the_end_date(
     )
     dispatch(app, home_action(SALARIED_GP, "settings.leave_clear", NO_STATE))  # plans change
     assert count(assembly, LeaveRow) == 0
-    assert wording.LEAVE_CLEARED in home_text(fake_slack, SALARIED_GP)
+    assert preferences_words.LEAVE_CLEARED in home_text(fake_slack, SALARIED_GP)
 
 
 def test_role_and_pause_are_changed_from_the_home_tab(
@@ -299,11 +303,11 @@ def test_snooze_and_turn_off_under_a_nudge_change_the_preferences(
     (nudge,) = fake_slack.messages(SALARIED_GP)
     snooze = button_for(nudge, "nudge.snooze", "2")
     assert snooze["action_id"].startswith("nudge.snooze#")  # a repeated action: suffixed
-    assert press(app, fake_slack, SALARIED_GP, nudge, snooze) == wording.snoozed(2)
+    assert press(app, fake_slack, SALARIED_GP, nudge, snooze) == nudges_words.snoozed(2)
     ((on, until),) = rows(assembly, PreferenceRow.nudges_on, PreferenceRow.snoozed_until)
     assert on is True and until is not None and until > MONDAY_LUNCH.date()
     said = press(app, fake_slack, SALARIED_GP, nudge, button_for(nudge, "nudge.off"))
-    assert said == wording.NUDGES_TURNED_OFF
+    assert said == nudges_words.NUDGES_TURNED_OFF
     assert rows(assembly, PreferenceRow.user_id, PreferenceRow.nudges_on) == [(SALARIED_GP, False)]
 
 
@@ -323,7 +327,7 @@ def test_a_score_then_pick_someone_sends_a_colleague_no_score(
     assembly: Assembly, fake_slack: FakeSlack
 ) -> None:
     app = slack_app(synced(assembly))
-    assert answer_checkin(app, assembly, fake_slack, SALARIED_GP, 4) == wording.HELP_NOW
+    assert answer_checkin(app, assembly, fake_slack, SALARIED_GP, 4) == core_words.HELP_NOW
     assert rows(assembly, CheckinRow.user_id, CheckinRow.score) == [(SALARIED_GP, 4)]
     assembly.services.outbox.drain()
     thanks = fake_slack.messages(SALARIED_GP)[-1]
@@ -349,14 +353,17 @@ def test_choosing_the_colleague_goes_through_a_small_form(
     form = opened(fake_slack)
     assert form["callback_id"] == "checkin_colleague_form"
     mistaken = submitted(app, TRAINEE, form, colleague_state(TRAINEE))
-    assert mistaken == {"response_action": "errors", "errors": {"colleague": wording.NOT_YOURSELF}}
+    assert mistaken == {
+        "response_action": "errors",
+        "errors": {"colleague": core_words.NOT_YOURSELF},
+    }
     done = submitted(app, TRAINEE, form, colleague_state(ADMIN))
-    assert wording.checkin_colleague_asked("Dr Tom Okafor") in json.dumps(done)
+    assert checkins_words.checkin_colleague_asked("Dr Tom Okafor") in json.dumps(done)
     assembly.services.outbox.drain()
     (asked,) = fake_slack.messages(ADMIN)
     assert f"<@{TRAINEE}> might appreciate a coffee" in asked["text"] and "2" not in asked["text"]
     said = press(app, fake_slack, TRAINEE, thanks, button_for(thanks, "checkin.no"))
-    assert said == wording.CHECKIN_NO_REPLY
+    assert said == checkins_words.CHECKIN_NO_REPLY
 
 
 def test_the_home_shows_a_gp_their_own_trend_and_nobody_else(

@@ -8,8 +8,10 @@ from datetime import timedelta
 
 import pytest
 
-from bot.clock import FixedClock
-from bot.model import Delivery, DeliveryKind, Member, Message, Platform, Role
+from bot.core.clock import FixedClock
+from bot.core.delivery import Delivery, DeliveryKind
+from bot.core.message import Message
+from bot.core.values import Member, Platform, Role
 from storage.database import make_engine, make_session_factory
 from storage.unit_of_work import SqlUnitOfWork
 from tests.conftest import MONDAY_LUNCH

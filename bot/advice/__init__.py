@@ -1,0 +1,1 @@
+"""Run it past someone: questions and answers between colleagues (professional advice)."""

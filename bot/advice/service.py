@@ -1,0 +1,299 @@
+"""Run it past someone: a question to the advice space or one colleague, optionally anonymous.
+
+Serves professional advice (13 of 15 GPs), and the moderators approachability, hierarchy and
+siloes: a trainee can ask the partners without putting their name to it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.advice import wording
+from bot.advice.ports import AdviceTx
+from bot.advice.values import Answer, Question, Topic, Urgency
+from bot.core import wording as core_words
+from bot.core.delivery import DeliveryKind
+from bot.core.errors import Refused
+from bot.core.message import Action, Button, Message
+from bot.core.ports import Directory
+from bot.core.service import PeerService
+from bot.core.values import Member, Platform, Practice, SpacePurpose
+from bot.safety import checks as safety
+
+QUESTION_LIFETIME = timedelta(days=30)  # then the relay link to an anonymous asker is destroyed
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRequest:
+    """What the asker filled in."""
+
+    asker: str
+    text: str
+    colleague: str = ""  # '' for the advice space
+    anonymous: bool = False
+    topic: Topic | None = None
+    urgency: Urgency | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionOutcome:
+    """Where the question went, for the confirmation."""
+
+    where: str
+    anonymous: bool
+    signposted: bool
+
+
+class Advice(PeerService[AdviceTx]):
+    """Questions out, answers and offers of help back, privately where the asker is anonymous."""
+
+    def ask(
+        self, *, platform: Platform, directory: Directory, request: QuestionRequest, key: str
+    ) -> QuestionOutcome:
+        """Guard, then post the question; `key` makes a resubmission a no-op."""
+        text = safety.checked(request.text)
+        practice, _, space = self.practices.ready(
+            platform=platform,
+            directory=directory,
+            user_id=request.asker,
+            need=None if request.colleague else SpacePurpose.ADVICE,
+        )
+        with self.uow() as tx:
+            colleague = (
+                self.practices.colleague(tx, practice, request.asker, request.colleague)
+                if request.colleague
+                else None
+            )
+            signposted = safety.signpost_if_in_crisis(
+                self.outbox,
+                tx,
+                practice=practice,
+                text=text,
+                to=request.asker,
+                key=key,
+                private=request.anonymous,
+            )
+            if tx.events.claim(key, self.clock.now()):
+                self._post(
+                    tx, practice, request, text, colleague, space.channel_id if space else ""
+                )
+        where = colleague.name if colleague else (space.name if space else "")
+        return QuestionOutcome(where, request.anonymous, signposted)
+
+    def _post(
+        self,
+        tx: AdviceTx,
+        practice: Practice,
+        request: QuestionRequest,
+        text: str,
+        colleague: Member | None,
+        channel: str,
+    ) -> None:
+        now = self.clock.now()
+        question = Question(
+            id=str(uuid.uuid4()),
+            practice_id=practice.id,
+            asker="" if request.anonymous else request.asker,
+            asker_sealed=self.cipher.seal(request.asker) if request.anonymous else "",
+            anonymous=request.anonymous,
+            colleague=colleague.user_id if colleague else "",
+            topic=request.topic,
+            urgency=request.urgency,
+            created_at=now,
+            expires_at=now + QUESTION_LIFETIME,
+        )
+        tx.questions.add(question)
+        heading = wording.question_heading(
+            None if request.anonymous else request.asker, request.topic, request.urgency
+        )
+        message = Message(
+            f"{heading}\n{safety.quoted(text)}",
+            (
+                Button(Action.ANSWER, wording.ANSWER, question.id, primary=True),
+                Button(Action.CAN_HELP, wording.CAN_HELP, question.id),
+            ),
+            note=wording.QUESTION_NOTE,
+        )
+        self.outbox.enqueue(
+            tx,
+            practice_id=practice.id,
+            platform=practice.platform,
+            kind=DeliveryKind.DIRECT if colleague else DeliveryKind.POST,
+            target=colleague.user_id if colleague else channel,
+            message=message,
+            dedupe_key=f"question:{question.id}",
+            notify=request.asker,
+        )
+
+    def answer(
+        self,
+        *,
+        platform: Platform,
+        directory: Directory,
+        helper: str,
+        question_id: str,
+        text: str,
+        anonymous: bool,
+        key: str,
+    ) -> str:
+        """Post an answer under the question and relay it to the asker; returns the receipt."""
+        text = safety.checked(text)
+        with self.uow() as tx:
+            practice, question, asker = self._question(tx, platform, directory, helper, question_id)
+            landed = tx.outbox.landed(f"question:{question.id}")
+            if landed is None:
+                raise Refused(wording.QUESTION_NOT_LANDED)
+            if not tx.events.claim(key, self.clock.now()):
+                return wording.ANSWER_SENT
+            answer = Answer(
+                id=str(uuid.uuid4()),
+                question_id=question.id,
+                helper="" if anonymous else helper,
+                helper_sealed=self.cipher.seal(helper) if anonymous else "",
+                anonymous=anonymous,
+                created_at=self.clock.now(),
+            )
+            tx.answers.add(answer)
+            if not (anonymous or question.anonymous):
+                tx.contacts.record(practice.id, helper, asker, self.clock.now())
+            body = f"{wording.answer_heading(None if anonymous else helper)}\n{safety.quoted(text)}"
+            if not question.colleague:  # in the advice space: under the question, for everyone
+                self._send(
+                    tx,
+                    practice,
+                    landed.channel,
+                    Message(body, thread=landed.ref),
+                    f"answer:{answer.id}",
+                    kind=DeliveryKind.POST,
+                    notify=helper,
+                )
+            receipt = Message(
+                f"{wording.ANSWER_ARRIVED}\n{body}",
+                (Button(Action.HELPFUL, wording.HELPFUL, answer.id),),
+            )
+            self._send(
+                tx,
+                practice,
+                asker,
+                receipt,
+                f"answer-to-asker:{answer.id}",
+                private=question.anonymous or anonymous,
+            )
+        return wording.ANSWER_SENT
+
+    def can_help(
+        self, *, platform: Platform, directory: Directory, helper: str, question_id: str
+    ) -> str:
+        """Tell the asker, privately, that a colleague can help; the asker stays hidden."""
+        with self.uow() as tx:
+            practice, question, asker = self._question(tx, platform, directory, helper, question_id)
+            if not question.anonymous:
+                tx.contacts.record(practice.id, helper, asker, self.clock.now())
+            added = self._send(
+                tx,
+                practice,
+                asker,
+                Message(wording.CAN_HELP_RELAY.format(who=f"<@{helper}>")),
+                f"can-help:{question.id}:{helper}",
+                private=question.anonymous,
+            )
+        return wording.CAN_HELP_SENT if added else core_words.REPLY_ALREADY_SENT
+
+    def helpful(
+        self, *, platform: Platform, directory: Directory, presser: str, answer_id: str
+    ) -> str:
+        """The asker marks an answer helpful; the helper is thanked (once)."""
+        with self.uow() as tx:
+            answer = tx.answers.get(answer_id)
+            question = tx.questions.get(answer.question_id) if answer else None
+            if answer is None or question is None:
+                raise Refused(wording.QUESTION_GONE)
+            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            if self._asker(question) != presser:
+                raise Refused(wording.ONLY_ASKER)
+            if tx.answers.mark_helpful(answer.id):
+                helper = answer.helper or self.cipher.open(answer.helper_sealed)
+                self._send(
+                    tx,
+                    practice,
+                    helper,
+                    Message(wording.THANKED),
+                    f"thanks:{answer.id}",
+                    private=answer.anonymous or question.anonymous,
+                )
+        return wording.THANKS_SENT
+
+    def thread_reply(
+        self,
+        *,
+        platform: Platform,
+        directory: Directory,
+        channel: str,
+        thread: str,
+        replier: str,
+        key: str,
+    ) -> bool:
+        """A native reply under a question: let an anonymous (or busy) asker know, privately."""
+        with self.uow() as tx:
+            question_key = tx.outbox.key_for(channel, thread)
+            if not question_key or not question_key.startswith("question:"):
+                return False
+            question = tx.questions.get(question_key.split(":", 1)[1])
+            if question is None or not tx.events.claim(key, self.clock.now()):
+                return False
+            asker = self._asker(question)
+            if asker == replier:
+                return False
+            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            return self._send(
+                tx,
+                practice,
+                asker,
+                Message(wording.THREAD_REPLY_RELAY),
+                f"thread-reply:{key}",
+                private=question.anonymous,
+            )
+
+    def _question(
+        self, tx: AdviceTx, platform: Platform, directory: Directory, helper: str, question_id: str
+    ) -> tuple[Practice, Question, str]:
+        practice = self.practices.practice_for(tx, platform, directory.workspace())
+        self.practices.member(tx, practice, helper, directory)
+        question = tx.questions.get(question_id)
+        if question is None or question.practice_id != practice.id:
+            raise Refused(wording.QUESTION_GONE)
+        asker = self._asker(question)
+        if asker == helper:
+            raise Refused(wording.OWN_QUESTION)
+        return practice, question, asker
+
+    def _asker(self, question: Question) -> str:
+        return question.asker or (
+            self.cipher.open(question.asker_sealed) if question.asker_sealed else ""
+        )
+
+    def _send(
+        self,
+        tx: AdviceTx,
+        practice: Practice,
+        target: str,
+        message: Message,
+        key: str,
+        *,
+        kind: DeliveryKind = DeliveryKind.DIRECT,
+        private: bool = False,
+        notify: str = "",
+    ) -> bool:
+        return self.outbox.enqueue(
+            tx,
+            practice_id=practice.id,
+            platform=practice.platform,
+            kind=kind,
+            target=target,
+            message=message,
+            dedupe_key=key,
+            private=private,
+            notify=notify,
+        )

@@ -1,0 +1,93 @@
+"""Every sentence of running a question past someone."""
+
+from __future__ import annotations
+
+QUESTION_TITLE = "Run it past someone"
+
+QUESTION_INTRO = (
+    "A quick sense-check from colleagues. Keep patients out of it: describe the situation, "
+    "not the person (no names, dates of birth or numbers)."
+)
+
+QUESTION_TEXT_LABEL = "Your question"
+
+QUESTION_TO_LABEL = "Ask one colleague (leave empty to ask in the advice channel)"
+
+QUESTION_ANONYMOUS_LABEL = "Ask anonymously"
+
+TOPIC_LABEL = "Topic (optional)"
+
+URGENCY_LABEL = "How soon? (optional)"
+
+TOPICS = {
+    "clinical": "Clinical",
+    "prescribing": "Prescribing",
+    "referrals": "Referrals",
+    "admin": "Admin",
+    "safeguarding": "Safeguarding",
+    "other": "Other",
+}
+
+URGENCIES = {"now": "Now, if anyone's free", "today": "Today", "this_week": "This week"}
+
+ANSWER = "Answer"
+
+CAN_HELP = "I can help"
+
+HELPFUL = "This helped"
+
+QUESTION_NOTE = "Answer with the button (you can answer anonymously), or reply in the thread."
+
+
+def question_heading(asker: str | None, topic: object, urgency: object) -> str:
+    """The line above a question."""
+    who = f"<@{asker}> asks" if asker else "A colleague asks (anonymously)"
+    tags = [TOPICS[str(topic)]] if topic else []
+    if urgency:
+        tags.append(URGENCIES[str(urgency)].split(",")[0].lower())
+    return f"*{who}*" + (f" ({', '.join(tags)})" if tags else "") + ":"
+
+
+def question_done(where: str, *, anonymous: bool, to_colleague: bool) -> str:
+    """The confirmation after asking."""
+    how = " anonymously" if anonymous else ""
+    if to_colleague:
+        return f"Sent{how} to {where}. Their answer will reach you here, privately."
+    return f"Asked{how} in #{where}. Answers go in its thread and reach you here, privately."
+
+
+def answer_heading(helper: str | None) -> str:
+    """The line above an answer."""
+    return f"*Answer from <@{helper}>:*" if helper else "*An answer (shared anonymously):*"
+
+
+ANSWER_TITLE = "Answer"
+
+ANSWER_TEXT_LABEL = "Your answer"
+
+ANSWER_ANONYMOUS_LABEL = "Answer anonymously"
+
+ANSWER_ARRIVED = "Your question has an answer:"
+
+ANSWER_SENT = "Thanks: your answer is on its way to them."
+
+CAN_HELP_RELAY = (
+    "{who} can help with the question you ran past colleagues, and is happy to talk it "
+    "through. Message them when you're free."
+)
+
+CAN_HELP_SENT = "I've let them know, privately. They'll get in touch if they'd like to."
+
+THREAD_REPLY_RELAY = "Someone has replied in the thread under your question."
+
+THANKED = "Your answer helped: the colleague who asked says thank you."
+
+THANKS_SENT = "Thanks passed on."
+
+ONLY_ASKER = "Only the person who asked can mark an answer as helpful."
+
+QUESTION_GONE = "That question has closed."
+
+QUESTION_NOT_LANDED = "That question is still on its way; try again in a moment."
+
+OWN_QUESTION = "That's your own question: answers will reach you here."

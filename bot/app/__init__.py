@@ -1,0 +1,1 @@
+"""The assembly: the composition root, the command line, settings and the jobs."""

@@ -1,0 +1,230 @@
+"""The composition root: the one place that wires storage, services, platforms and the scheduler."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import uvicorn
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk import WebClient
+from sqlalchemy import Engine, text
+
+from bot.advice.service import Advice
+from bot.app.jobs import Job, OutboxWorker, start_scheduler
+from bot.app.services import Services
+from bot.app.settings import Settings
+from bot.checkins.service import Checkins
+from bot.core.logs import cap_libraries
+from bot.core.outbox import Outbox
+from bot.core.ports import Clock, Messenger
+from bot.core.sealing import SealedBox, load_or_create_key
+from bot.core.service import Deps
+from bot.core.values import Platform
+from bot.nudges.service import Nudges
+from bot.practices.service import Practices
+from bot.preferences.service import PreferenceService
+from bot.protected_time.service import ProtectedTime
+from bot.rants.service import Rants
+from bot.retention.service import Retention
+from handlers.slack.app import build_slack_app
+from handlers.slack.directory import SlackDirectory
+from handlers.slack.manifest import manifest
+from handlers.slack.messenger import SlackMessenger
+from handlers.web import build_asgi
+from storage.database import make_engine, make_session_factory
+from storage.migrate import current_revision, upgrade
+from storage.unit_of_work import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+SLACK_TIMEOUT = 10  # seconds; a send slower than this is treated as 'outcome unknown'
+
+
+@dataclass
+class Assembly:
+    """Everything a command needs, built once."""
+
+    settings: Settings
+    engine: Engine
+    services: Services
+    slack_client: WebClient | None = None
+    slack_app: App | None = None
+
+    def healthy(self) -> bool:
+        """True when the database answers."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception:  # noqa: BLE001 - any failure means unhealthy
+            return False
+        return True
+
+    def slack_directory(self) -> SlackDirectory:
+        """The Slack workspace this bot token belongs to."""
+        assert self.slack_client is not None, "Slack is not configured"
+        return SlackDirectory(self.slack_client)
+
+    def jobs(self) -> list[Job]:
+        """The named jobs `jobs list` shows and `jobs run NAME` runs."""
+        services = self.services
+        jobs = [
+            Job("outbox", "send what is queued; settle sends a crash left unsure", 1, self._outbox),
+            Job(
+                "protected-time",
+                "reminders, starters and follow-ups for protected time",
+                1,
+                services.protected_time.run,
+                self._next_protected_time,
+            ),
+            Job(
+                "weekly-nudges",
+                "one gentle nudge a week per GP, at a free moment",
+                15,
+                services.nudges.run,
+                self._nudges_waiting,
+            ),
+            Job("checkins", "the weekly check-in, for GPs who opted in", 15, services.checkins.run),
+            Job(
+                "retention",
+                "take expired rants down; destroy expired relay links",
+                15,
+                services.retention.run,
+            ),
+        ]
+        if self.slack_client is not None:
+            sync = lambda: services.practices.sync_roster(Platform.SLACK, self.slack_directory())  # noqa: E731
+            jobs.append(Job("roster-sync", "learn who is in the workspace", 60, sync))
+        return jobs
+
+    def _next_protected_time(self) -> str:
+        found = self.services.protected_time.next_moment()
+        if found is None:
+            return "no protected time in the next fortnight"
+        at, phase, slot = found
+        local = at.astimezone(ZoneInfo(self.settings.timezone))
+        return f"next: {local:%a %d %b %H:%M} ({slot.kind} {phase}, #{slot.channel_name})"
+
+    def _nudges_waiting(self) -> str:
+        waiting, members = self.services.nudges.waiting()
+        return f"{waiting} of {members} members still to get this week's nudge"
+
+    def _outbox(self) -> object:
+        self.services.outbox.reconcile()
+        return self.services.outbox.drain()
+
+
+def slack_web_client(settings: Settings, *, retries: bool = True) -> WebClient:
+    """A WebClient that honours SLACK_API_URL (so tests and trials can point it elsewhere)."""
+    client = WebClient(
+        token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=SLACK_TIMEOUT
+    )
+    if not retries:
+        client.retry_handlers = []
+    return client
+
+
+def build(
+    settings: Settings,
+    *,
+    clock: Clock,
+    migrate: bool = True,
+    with_slack: bool = True,
+    socket_mode: bool = False,
+    listen: bool = True,
+    extra_messengers: dict[Platform, Messenger] | None = None,
+) -> Assembly:
+    """Wire the whole bot for `settings`; `listen=False` leaves out the Bolt app (jobs only)."""
+    cap_libraries()
+    engine = make_engine(settings.database_url)
+    if migrate:
+        upgrade(engine)
+    uow = SqlUnitOfWork(make_session_factory(engine))
+    key, created = load_or_create_key(settings.secret_key, Path(settings.key_file))
+    if created:
+        log.warning(
+            "Created a new secret key in %s. Back it up and keep it private: without it, replies "
+            "to anonymous posts cannot reach their authors.",
+            settings.key_file,
+        )
+    messengers: dict[Platform, Messenger] = dict(extra_messengers or {})
+    slack_client = None
+    if with_slack and settings.slack_configured:
+        slack_client = slack_web_client(settings)
+        messengers[Platform.SLACK] = SlackMessenger(slack_web_client(settings, retries=False))
+    cipher = SealedBox(key)
+    outbox = Outbox(uow=uow, messengers=messengers, cipher=cipher, clock=clock)
+    practices = Practices(uow=uow, outbox=outbox, clock=clock, timezone=settings.timezone)
+    deps = Deps(uow=uow, practices=practices, outbox=outbox, cipher=cipher, clock=clock)
+    services = Services(
+        clock=clock,
+        outbox=outbox,
+        practices=practices,
+        rants=Rants(deps),
+        advice=Advice(deps),
+        retention=Retention(uow=uow, outbox=outbox, clock=clock),
+        preferences=PreferenceService(deps),
+        protected_time=ProtectedTime(deps),
+        nudges=Nudges(deps),
+        checkins=Checkins(deps),
+    )
+    assembly = Assembly(settings, engine, services, slack_client)
+    if slack_client is not None and listen:
+        assembly.slack_app = build_slack_app(
+            client=slack_client,
+            services=services,
+            signing_secret=settings.slack_signing_secret,
+            socket_mode=socket_mode,
+        )
+    return assembly
+
+
+def sync_roster(assembly: Assembly) -> object:
+    """Learn the Slack workspace's people now."""
+    return assembly.services.practices.sync_roster(Platform.SLACK, assembly.slack_directory())
+
+
+def migrate_only(settings: Settings) -> tuple[str | None, str | None]:
+    """Bring the schema up to date; return (before, after) revisions."""
+    engine = make_engine(settings.database_url)
+    before = current_revision(engine)
+    upgrade(engine)
+    return before, current_revision(engine)
+
+
+def manifest_json(*, socket_mode: bool, url: str) -> str:
+    """The Slack app manifest, ready to paste."""
+    return json.dumps(manifest(socket_mode=socket_mode, url=url), indent=2)
+
+
+def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, scheduler: bool) -> None:
+    """Run until stopped: the outbox worker, the scheduler, and Slack over a socket or HTTP."""
+    worker = OutboxWorker(assembly.services.outbox)
+    worker.start()
+    # The worker already drains and reconciles the outbox; the scheduler runs the other jobs.
+    ticked = [job for job in assembly.jobs() if job.name != "outbox"]
+    background = start_scheduler(ticked) if scheduler else None
+    try:
+        if assembly.slack_client is not None:
+            sync_roster(assembly)
+        if socket_mode:
+            assert assembly.slack_app is not None
+            SocketModeHandler(assembly.slack_app, assembly.settings.slack_app_token).start()
+        else:
+            asgi = build_asgi(slack=assembly.slack_app, healthy=assembly.healthy)
+            uvicorn.run(asgi, host=host, port=port, log_level="warning")
+    finally:
+        worker.stop()
+        if background is not None:
+            background.shutdown(wait=False)
+
+
+def chat(settings: Settings, clock: Clock) -> int:
+    """`python -m bot chat`: the local text adapter, on a temporary database."""
+    from handlers.chat.console import run_chat
+
+    return run_chat(settings, clock, build=build)

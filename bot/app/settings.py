@@ -1,0 +1,147 @@
+"""One frozen Settings object, read once from the environment (and .env) and checked per command."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.core.sealing import is_valid_key
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_DATABASE_URL = "sqlite:///coffeeroom.db"
+DEFAULT_KEY_FILE = "coffeeroom.key"
+ENVIRONMENTS = ("production", "development", "test")
+
+# What each command (and mode) needs; the README's table is generated from the same facts.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "run-socket": ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"),
+    "run-http": ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"),
+    "jobs": ("SLACK_BOT_TOKEN",),
+    "doctor": ("SLACK_BOT_TOKEN",),
+    "migrate": (),
+    "chat": (),
+}
+
+HINTS = {
+    "SLACK_BOT_TOKEN": "the Bot User OAuth Token (starts xoxb-), from your Slack app's "
+    "'OAuth & Permissions' page after installing it",
+    "SLACK_APP_TOKEN": "an app-level token with the connections:write scope (starts xapp-), "
+    "from 'Basic Information' > 'App-Level Tokens'",
+    "SLACK_SIGNING_SECRET": "the Signing Secret from your Slack app's 'Basic Information' page",
+}
+
+
+class SettingsError(Exception):
+    """Every problem with the configuration, in one message."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"Coffee Room cannot start; please fix your settings (.env):\n{lines}")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Configuration for every command; empty strings mean 'not set'."""
+
+    slack_bot_token: str = ""
+    slack_signing_secret: str = ""
+    slack_app_token: str = ""
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    database_url: str = DEFAULT_DATABASE_URL
+    timezone: str = "Europe/London"
+    secret_key: str = ""
+    key_file: str = DEFAULT_KEY_FILE
+    environment: str = "production"
+    log_level: str = "INFO"
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """Read settings from a mapping, noting (not raising) every malformed value."""
+        get = lambda name: env.get(name, "").strip()  # noqa: E731
+        values = {
+            "slack_bot_token": get("SLACK_BOT_TOKEN"),
+            "slack_signing_secret": get("SLACK_SIGNING_SECRET"),
+            "slack_app_token": get("SLACK_APP_TOKEN"),
+            "slack_api_url": get("SLACK_API_URL") or DEFAULT_SLACK_API_URL,
+            "database_url": normalise_database_url(get("DATABASE_URL") or DEFAULT_DATABASE_URL),
+            "timezone": get("TIMEZONE") or "Europe/London",
+            "secret_key": get("COFFEEROOM_SECRET_KEY"),
+            "key_file": get("COFFEEROOM_KEY_FILE") or DEFAULT_KEY_FILE,
+            "environment": (get("COFFEEROOM_ENV") or "production").lower(),
+            "log_level": (get("LOG_LEVEL") or "INFO").upper(),
+        }
+        problems = tuple(_format_problems(values, raw_db=get("DATABASE_URL")))
+        return cls(**values, problems=problems)
+
+    def check(self, command: str) -> None:
+        """Raise SettingsError naming every problem that stops `command`."""
+        problems = list(self.problems)
+        for name in NEEDS.get(command, ()):
+            if not getattr(self, name.lower()):
+                problems.append(f"{name} is not set: {HINTS[name]}.")
+        if problems:
+            raise SettingsError(problems)
+
+    @property
+    def slack_configured(self) -> bool:
+        """True when there is at least a bot token to talk to Slack with."""
+        return bool(self.slack_bot_token)
+
+    @property
+    def allows_time_travel(self) -> bool:
+        """`--now` is for tests and trials, never production."""
+        return self.environment != "production"
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept postgres:// and postgresql:// and use the psycopg 3 driver for both."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _format_problems(values: dict[str, str], *, raw_db: str) -> list[str]:
+    problems: list[str] = []
+    checks = (
+        ("SLACK_BOT_TOKEN", values["slack_bot_token"], r"xoxb-\S+", "should start with xoxb-"),
+        ("SLACK_APP_TOKEN", values["slack_app_token"], r"xapp-\S+", "should start with xapp-"),
+        (
+            "SLACK_SIGNING_SECRET",
+            values["slack_signing_secret"],
+            r"[0-9a-fA-F]{16,}",
+            "should be the hexadecimal Signing Secret (not the Client Secret or a token)",
+        ),
+    )
+    for name, value, pattern, advice in checks:
+        if value and not re.fullmatch(pattern, value):
+            problems.append(f"{name} looks wrong: it {advice}.")
+    url = urlparse(values["slack_api_url"])
+    if url.scheme not in ("http", "https") or not url.netloc:
+        problems.append("SLACK_API_URL should be a web address such as https://slack.com/api/.")
+    db = values["database_url"]
+    if not (db.startswith("sqlite:") or db.startswith("postgresql+psycopg://")):
+        problems.append(
+            f"DATABASE_URL should start sqlite:/// or postgresql:// (got {raw_db.split(':')[0]}:…)."
+        )
+    try:
+        ZoneInfo(values["timezone"])
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(
+            f"TIMEZONE {values['timezone']!r} is not a time zone name; try Europe/London."
+        )
+    if values["secret_key"] and not is_valid_key(values["secret_key"]):
+        problems.append(
+            "COFFEEROOM_SECRET_KEY is not a valid key: leave it empty to have one made, or see "
+            ".env.example for how to make one."
+        )
+    if values["environment"] not in ENVIRONMENTS:
+        problems.append(f"COFFEEROOM_ENV should be one of {', '.join(ENVIRONMENTS)}.")
+    if values["log_level"] not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        problems.append("LOG_LEVEL should be DEBUG, INFO, WARNING or ERROR.")
+    return problems

@@ -1,0 +1,1 @@
+"""Check-ins: an opt-in, private weekly burnout check (emotional support, self-perception)."""

@@ -1,0 +1,159 @@
+"""The weekly check-in: opt-in, private, and a colleague asked to reach out if the GP wants.
+
+Serves emotional support, and the moderators self-perception and job demands. Only the GP ever
+sees their answers; a colleague asked to check in learns nothing but that a coffee may help.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.checkins import wording
+from bot.core import wording as core_words
+from bot.core.calendar import local_date, week_of
+from bot.core.choosing import pick
+from bot.core.delivery import DeliveryKind
+from bot.core.errors import Refused
+from bot.core.message import Action, Button, Message
+from bot.core.ports import Directory, Tx
+from bot.core.service import PeerService
+from bot.core.values import Member, Platform, Practice
+from bot.core.week import CheckIn
+from bot.preferences import wording as preferences_words
+
+BURNOUT_FROM = 3  # answers 3 to 5 mean burnout (study.md)
+
+
+@dataclass
+class CheckinReport:
+    """What one run did (counts only; never anyone's answers)."""
+
+    sent: int = 0
+    already: int = 0
+    not_now: int = 0
+
+
+class Checkins(PeerService[Tx]):
+    """Runs as the `checkins` job, and takes the answers."""
+
+    def run(self) -> CheckinReport:
+        report = CheckinReport()
+        self.each_member(
+            lambda tx, practice, member, now: self._consider(tx, practice, member, now, report)
+        )
+        return report
+
+    def _consider(
+        self, tx: Tx, practice: Practice, member: Member, now: datetime, report: CheckinReport
+    ) -> None:
+        prefs = tx.preferences.get(practice.id, member.user_id)
+        if not prefs.checkins_on:
+            return
+        today = local_date(now, practice.timezone)
+        if prefs.pattern.on_leave(today) or not prefs.pattern.free_for_a_message(
+            now, practice.timezone
+        ):
+            report.not_now += 1
+            return
+        _, week = week_of(now, practice.timezone)
+        checkin = tx.checkins.claim(practice.id, member.user_id, week, now)
+        if checkin is None:
+            report.already += 1
+            return
+        buttons = tuple(
+            Button(Action.CHECKIN_SCORE, str(score), f"{checkin}:{score}") for score in range(1, 6)
+        )
+        self.outbox.enqueue(
+            tx,
+            practice_id=practice.id,
+            platform=practice.platform,
+            kind=DeliveryKind.DIRECT,
+            target=member.user_id,
+            message=Message(wording.CHECKIN_ASK, buttons),
+            dedupe_key=f"checkin:{checkin}",
+        )
+        report.sent += 1
+
+    def answer(self, *, platform: Platform, directory: Directory, user: str, value: str) -> str:
+        """Store the GP's answer (theirs alone) and offer a colleague's check-in."""
+        checkin_id, _, score = value.partition(":")
+        with self.uow() as tx:
+            practice, checkin = self._own(tx, platform, directory, user, int(checkin_id))
+            tx.checkins.answer(checkin.id, max(1, min(int(score), 5)))
+            buttons = (
+                Button(Action.CHECKIN_MATCH, wording.CHECKIN_MATCH, str(checkin.id)),
+                Button(Action.CHECKIN_CHOOSE, wording.CHECKIN_CHOOSE, str(checkin.id)),
+                Button(Action.CHECKIN_NO, wording.CHECKIN_NO, str(checkin.id)),
+            )
+            self.outbox.enqueue(
+                tx,
+                practice_id=practice.id,
+                platform=practice.platform,
+                kind=DeliveryKind.DIRECT,
+                target=user,
+                message=Message(wording.CHECKIN_THANKS, buttons),
+                dedupe_key=f"checkin-thanks:{checkin.id}",
+            )
+        return core_words.HELP_NOW if int(score) >= 4 else preferences_words.PREFS_SAVED
+
+    def ask_colleague(
+        self,
+        *,
+        platform: Platform,
+        directory: Directory,
+        user: str,
+        checkin_id: int,
+        colleague: str = "",
+    ) -> str:
+        """Ask a chosen (or matched) colleague to reach out, disclosing no answer."""
+        with self.uow() as tx:
+            practice, checkin = self._own(tx, platform, directory, user, checkin_id)
+            chosen = (
+                self.practices.colleague(tx, practice, user, colleague)
+                if colleague
+                else self._match(tx, practice, user, checkin.week)
+            )
+            if chosen is None:
+                return wording.CHECKIN_NOBODY
+            self.outbox.enqueue(
+                tx,
+                practice_id=practice.id,
+                platform=practice.platform,
+                kind=DeliveryKind.DIRECT,
+                target=chosen.user_id,
+                message=Message(wording.checkin_nudge(f"<@{user}>")),
+                dedupe_key=f"checkin-ask:{checkin.id}",
+            )
+            tx.contacts.record(practice.id, user, chosen.user_id, self.clock.now())
+        return wording.checkin_colleague_asked(chosen.name)
+
+    def _match(self, tx: Tx, practice: Practice, user: str, week: str) -> Member | None:
+        """A willing colleague: active, not on leave, nudges on; familiar faces first."""
+        today = local_date(self.clock.now(), practice.timezone)
+        known = tx.contacts.of(practice.id, user)
+        willing = []
+        for member in tx.members.active(practice.id):
+            prefs = tx.preferences.get(practice.id, member.user_id)
+            if member.user_id != user and prefs.nudges_on and not prefs.pattern.on_leave(today):
+                willing.append(member)
+        if not willing:
+            return None
+        familiar = [m for m in willing if m.user_id in known] or willing
+        chosen = pick([m.user_id for m in familiar], user, week)
+        return next(m for m in familiar if m.user_id == chosen)
+
+    def trend(self, *, platform: Platform, directory: Directory, user: str) -> list[CheckIn]:
+        """The GP's own answers, oldest first (for their eyes only)."""
+        with self.uow() as tx:
+            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            return tx.checkins.history(practice.id, user, 12)
+
+    def _own(
+        self, tx: Tx, platform: Platform, directory: Directory, user: str, checkin_id: int
+    ) -> tuple[Practice, CheckIn]:
+        practice = self.practices.practice_for(tx, platform, directory.workspace())
+        checkin = tx.checkins.get(checkin_id)
+        if checkin is None or checkin.user_id != user or checkin.practice_id != practice.id:
+            raise Refused(wording.CHECKIN_NOT_YOURS)
+        return practice, checkin

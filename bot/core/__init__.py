@@ -1,0 +1,1 @@
+"""What every capability shares: values, ports, errors, the outbox, calendar, clock, sealing."""

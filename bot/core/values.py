@@ -1,0 +1,84 @@
+"""Who and where: platforms, practices, members, roles and shared spaces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Platform(StrEnum):
+    """Where a practice lives."""
+
+    SLACK = "slack"
+    TEAMS = "teams"
+    CHAT = "chat"  # the local text adapter
+
+
+class Role(StrEnum):
+    """A GP's self-declared role; 'not set' until they say."""
+
+    NOT_SET = "not_set"
+    PARTNER = "partner"
+    SALARIED = "salaried"
+    LOCUM = "locum"
+    TRAINEE = "trainee"
+
+
+class SpacePurpose(StrEnum):
+    """The shared channels Coffee Room posts into."""
+
+    RANTS = "rants"
+    ADVICE = "advice"
+
+
+@dataclass(frozen=True, slots=True)
+class Practice:
+    """A general practice (or PCN) inside one workspace or tenant."""
+
+    id: int
+    platform: Platform
+    workspace_id: str
+    name: str
+    timezone: str
+    holiday_region: str = "england-wales"
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformUser:
+    """A person as the platform describes them, before we decide if they are a member."""
+
+    user_id: str
+    name: str
+    is_bot: bool = False
+    deleted: bool = False
+    external: bool = False
+    guest: bool = False
+    admin: bool = False
+    owner: bool = False
+
+    @property
+    def is_person_in_workspace(self) -> bool:
+        """Members are people: never bots, Slackbot, deactivated or external accounts."""
+        return not (self.is_bot or self.deleted or self.external or self.user_id == "USLACKBOT")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A GP who belongs to a practice."""
+
+    practice_id: int
+    user_id: str
+    name: str
+    role: Role = Role.NOT_SET
+    guest: bool = False
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Space:
+    """A channel the practice uses for one purpose."""
+
+    practice_id: int
+    purpose: SpacePurpose
+    channel_id: str
+    name: str

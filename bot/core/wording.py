@@ -1,0 +1,140 @@
+"""Sentences every capability shares (UK English; warm and brief; nothing preachy)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+NAME = "Coffee Room"
+
+WHAT_IT_IS = (
+    "Coffee Room helps GPs in your practice support each other, the informal way: "
+    "a quick rant to a colleague, running a question past someone, pooling the work "
+    "on a bad day."
+)
+
+WHAT_IT_IS_NOT = (
+    "It is peer support. It is *not* a clinical tool (no patient details, please) and "
+    "*not* a crisis service."
+)
+
+HELP_NOW = (
+    "If you need help now: NHS Practitioner Health 0300 0303 300 (or text PHP to 85258), "
+    "BMA wellbeing support 0330 123 1245 (24/7), Samaritans 116 123, NHS 111 (mental health "
+    "option), or 999 in an emergency."
+)
+
+COMMANDS = (
+    "`/rant`: let off steam for five minutes, privately, to a colleague, or to the rant space "
+    "(as you or anonymously).\n"
+    "`/runitpast`: run a question past colleagues, or one colleague, optionally anonymously.\n"
+    "`/coffeeroom`: this help, and your settings in the Home tab."
+)
+
+COULD_NOT_DELIVER = (
+    "Sorry: something you sent through Coffee Room could not be delivered, even after "
+    "several tries. Nothing else was posted. Could you try again in a little while?"
+)
+
+SOMETHING_WENT_WRONG = (
+    "Sorry, something went wrong on our side and nothing was posted. Please try again in a moment."
+)
+
+FORM_PROBLEM_KEPT = (
+    "Sorry, something went wrong on our side. Your words are still here; "
+    "please try again in a moment."
+)
+
+NOT_A_MEMBER = (
+    "Coffee Room is for the GPs of this practice, and I can't find you among them yet. "
+    "If you've just joined, try again in a minute; otherwise ask your practice lead."
+)
+
+
+def help_text(*, is_lead: bool) -> str:
+    """The answer to /coffeeroom (and 'help' in Teams and the local chat)."""
+    parts = [f"*{NAME}*", WHAT_IT_IS, WHAT_IT_IS_NOT, COMMANDS, HELP_NOW]
+    if is_lead:
+        parts.insert(4, "You're a practice lead: the Home tab has the practice's settings.")
+    return "\n\n".join(parts)
+
+
+ONLY_LEADS = "Only the practice's leads can change Coffee Room's settings."
+
+PICK_A_COLLEAGUE = "Please choose the colleague it should go to."
+
+NOT_YOURSELF = "That's you! Please choose a colleague."
+
+NOT_A_COLLEAGUE = (
+    "I can only send to colleagues in this practice (not bots or guests from elsewhere)."
+)
+
+ANONYMITY_HONESTY = (
+    "Anonymous means your name isn't shown or stored in a readable form. In a small team, "
+    "your style or timing can still give you away, and whoever holds both the database and "
+    "its key could find out who wrote it."
+)
+
+SEND = "Send"
+
+CANCEL = "Cancel"
+
+CLOSE = "Close"
+
+REPLY_ALREADY_SENT = "You've already sent that; they'll have it."
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+KIND_NAMES = {"coffee": "coffee", "case_discussion": "case discussion", "reflection": "reflection"}
+
+KIND_LABELS = {"coffee": "Coffee", "case_discussion": "Case discussion", "reflection": "Reflection"}
+
+
+def clock(value: time) -> str:
+    """10:30, 14:00."""
+    return value.strftime("%H:%M")
+
+
+BAD_DATE = "Please give a date like 2026-12-24."
+
+PARTS = {"am": "morning", "pm": "afternoon"}
+
+NOTHING_CHANGED = "Let's leave that there; nothing was changed."
+
+BAD_TIME = "Please give a time like 10:30."
+
+BAD_MOMENT = "Please give a date and time like 2026-11-25T10:20."
+
+NOTHING_DUE = "Nothing was due just now."
+
+
+def long_day(day: date) -> str:
+    """Wednesday 25 November 2026."""
+    return day.strftime("%A %-d %B %Y")
+
+
+def now_is(day: date, at: time) -> str:
+    return f"It's now {long_day(day)}, {clock(at)}."
+
+
+def jobs_ran(names: list[str]) -> str:
+    return "Ran the scheduled jobs: " + ", ".join(names) + "."
+
+
+SAVE = "Save"
+
+BAD_CHOICE = "Please choose one of the options."
+
+WAITING_FOR_LEAD = (
+    "Coffee Room isn't quite set up yet: your practice lead needs to choose the channels. "
+    "I've let them know."
+)
+
+LEAD_ASKED_TO_SET_UP = (
+    "A colleague just tried to use Coffee Room, but it isn't set up yet. "
+    "Open Coffee Room's *Home* tab to pick the channels (it takes a minute)."
+)
+
+CANNOT_JOIN = (
+    "I couldn't join that channel. If it's private, invite me first "
+    "(type `/invite @Coffee Room` in the channel), then try again."
+)

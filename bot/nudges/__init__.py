@@ -1,0 +1,1 @@
+"""The weekly nudge: one gentle, personal direct message a week (leadership, camaraderie)."""

@@ -1,0 +1,1 @@
+"""Practices: roster, leads, the shared spaces and each person's home."""

@@ -1,0 +1,153 @@
+"""Practices, their members, leads and shared spaces: who belongs, who decides, where things go."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from bot.core.calendar import local_date
+from bot.core.errors import Refused
+from bot.core.people import People
+from bot.core.ports import Directory, Tx
+from bot.core.values import Platform, PlatformUser, Practice, Space, SpacePurpose
+from bot.practices import wording
+from bot.practices.values import HomeView
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RosterReport:
+    """What a roster sync changed (counts only)."""
+
+    practice_id: int
+    members: int
+    deactivated: int
+    leads_seeded: int
+
+
+class Practices(People):
+    """Keeps rosters, leads and spaces up to date, and shows each person their home."""
+
+    def sync_roster(self, platform: Platform, directory: Directory) -> RosterReport:
+        """Make members match the workspace's people; seed leads if there are none yet."""
+        workspace = directory.workspace()
+        people = [p for p in directory.people() if p.is_person_in_workspace]
+        now = self.clock.now()
+        with self.uow() as tx:
+            practice = self.practice_for(tx, platform, workspace)
+            for person in people:
+                self._upsert(tx, practice, person)
+            gone = tx.members.deactivate_except(practice.id, {p.user_id for p in people}, now)
+            seeded = 0
+            if not tx.leads.list(practice.id):
+                for person in people:
+                    if person.owner or person.admin:
+                        seeded += tx.leads.add(practice.id, person.user_id, now)
+                self._audit_seed(tx, practice, seeded)
+        log.info("roster synced: %d members, %d left, %d leads seeded", len(people), gone, seeded)
+        return RosterReport(practice.id, len(people), gone, seeded)
+
+    def learn(self, *, platform: Platform, directory: Directory, person: PlatformUser) -> None:
+        """Someone joined, changed or left the workspace: keep their membership true."""
+        with self.uow() as tx:
+            practice = self.practice_for(tx, platform, directory.workspace())
+            if person.is_person_in_workspace:
+                self._upsert(tx, practice, person)
+                return
+            existing = tx.members.get(practice.id, person.user_id)
+            if existing is not None and existing.active:
+                tx.members.upsert(replace(existing, active=False), self.clock.now())
+
+    def _audit_seed(self, tx: Tx, practice: Practice, seeded: int) -> None:
+        if seeded:
+            tx.audit.record(
+                practice_id=practice.id,
+                actor="coffeeroom",
+                action="leads.seeded",
+                detail={"leads": list(tx.leads.list(practice.id)), "why": "owners and admins"},
+                now=self.clock.now(),
+            )
+
+    def open_home(
+        self,
+        *,
+        platform: Platform,
+        directory: Directory,
+        user_id: str,
+        event_key: str,
+        show: Callable[[HomeView], None],
+    ) -> bool:
+        """Show a person their home once per event, however often the event is retried."""
+        with self.uow() as tx:
+            if not tx.events.claim(event_key, self.clock.now()):
+                return False
+            view = self._home(tx, platform, directory, user_id)
+            show(view)  # inside the transaction: if it fails, the event is not marked handled
+        return True
+
+    def home(self, *, platform: Platform, directory: Directory, user_id: str) -> HomeView:
+        """The home view for one person, now."""
+        with self.uow() as tx:
+            return self._home(tx, platform, directory, user_id)
+
+    def _home(self, tx: Tx, platform: Platform, directory: Directory, user_id: str) -> HomeView:
+        practice = self.practice_for(tx, platform, directory.workspace())
+        member = self.member(tx, practice, user_id, directory)
+        leads = tx.leads.list(practice.id)
+        is_lead = user_id in leads
+        return HomeView(
+            practice=practice,
+            member=member,
+            is_lead=is_lead,
+            spaces=tx.spaces.all(practice.id),
+            leads=leads,
+            today=local_date(self.clock.now(), practice.timezone),
+            preferences=tx.preferences.get(practice.id, user_id),
+            trend=tuple(tx.checkins.history(practice.id, user_id, 12)),
+            slots=tuple(tx.slots.active(practice.id)) if is_lead else (),
+        )
+
+    def set_spaces(
+        self,
+        *,
+        platform: Platform,
+        directory: Directory,
+        actor: str,
+        channels: dict[SpacePurpose, str],
+    ) -> HomeView:
+        """A lead chooses the shared channels; the bot joins them. Only leads may."""
+        if set(channels) != set(SpacePurpose) or not all(channels.values()):
+            raise Refused(wording.SETUP_NEEDS_BOTH)
+        workspace = directory.workspace()
+        with self.uow() as tx:
+            practice = self.practice_for(tx, platform, workspace)
+            self.require_lead(tx, practice, actor)
+        names = {purpose: self.join(directory, ch) for purpose, ch in channels.items()}
+        with self.uow() as tx:
+            practice = self.practice_for(tx, platform, workspace)
+            self.require_lead(tx, practice, actor)  # checked again: leads can change meanwhile
+            for purpose, channel in channels.items():
+                tx.spaces.set(
+                    Space(practice.id, purpose, channel, names[purpose]), self.clock.now()
+                )
+            tx.audit.record(
+                practice_id=practice.id,
+                actor=actor,
+                action="spaces.set",
+                detail={p.value: channels[p] for p in channels},
+                now=self.clock.now(),
+            )
+            return self._home(tx, platform, directory, actor)
+
+    def create_spaces(self, *, platform: Platform, directory: Directory, actor: str) -> HomeView:
+        """A lead asks the bot to create the two default channels."""
+        with self.uow() as tx:
+            self.require_lead(tx, self.practice_for(tx, platform, directory.workspace()), actor)
+        rants, _ = directory.create_channel("coffee-room")
+        advice, _ = directory.create_channel("run-it-past")
+        channels = {SpacePurpose.RANTS: rants, SpacePurpose.ADVICE: advice}
+        return self.set_spaces(
+            platform=platform, directory=directory, actor=actor, channels=channels
+        )

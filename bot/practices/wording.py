@@ -1,0 +1,42 @@
+"""What a practice's people read about setting up, leads and shared spaces."""
+
+from __future__ import annotations
+
+SETUP_TITLE = "Let's set up Coffee Room"
+
+SETUP_INTRO = (
+    "Pick (or create) two channels: one where colleagues can rant, and one for running "
+    "questions past each other. I'll join them. You can change them later here."
+)
+
+SETUP_RANTS_LABEL = "Channel for rants"
+
+SETUP_ADVICE_LABEL = "Channel for questions"
+
+SETUP_CREATE = "Create #coffee-room and #run-it-past for me"
+
+SETUP_SAVE = "Use these channels"
+
+SETUP_NEEDS_BOTH = "Please choose a channel for rants and one for questions."
+
+
+def spaces_saved(rants: str, advice: str) -> str:
+    """Confirmation after a lead picks the channels."""
+    return f"Saved. Rants go to #{rants} and questions to #{advice}."
+
+
+def home_role_line(role: str) -> str:
+    """The member's self-declared role, as shown on their home."""
+    return "Your role: " + ("not set yet" if role == "not_set" else role.replace("_", " "))
+
+
+def home_spaces_line(rants: str | None, advice: str | None) -> str:
+    """Where things go, as shown on the home."""
+    if not rants or not advice:
+        return "The shared channels aren't chosen yet."
+    return f"Rants go to #{rants}; questions go to #{advice}."
+
+
+def leads_line(names: list[str]) -> str:
+    """Who the practice leads are."""
+    return "Practice leads: " + (", ".join(names) if names else "none yet")

@@ -1,0 +1,1 @@
+"""Each GP's own settings: working week, leave, pauses, nudges, check-ins and role."""

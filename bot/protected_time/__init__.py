@@ -1,0 +1,1 @@
+"""Protected time: recurring slots the bot makes happen (protected time, shared space)."""

@@ -1,0 +1,13 @@
+"""The moments of a protected-time occurrence."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Phase(StrEnum):
+    """The three moments of each protected-time occurrence (none of them is a nudge)."""
+
+    REMINDER = "reminder"  # 10 minutes before: "Coffee in 10 minutes?"
+    STARTER = "starter"  # at the start: a discussion starter
+    FOLLOW_UP = "follow_up"  # at the end: "Did you get to take it?"

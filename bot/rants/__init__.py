@@ -1,0 +1,1 @@
+"""Rant: five minutes of letting off steam (emotional support)."""

@@ -1,0 +1,1 @@
+"""Retention: forget what is no longer needed, on time."""

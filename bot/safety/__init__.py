@@ -1,0 +1,1 @@
+"""Safety on every path: the patient-data guard and crisis signposting."""

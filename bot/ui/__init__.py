@@ -1,0 +1,1 @@
+"""Forms, buttons and pages as data: each platform renders and reads them generically."""

@@ -1,0 +1,1 @@
+"""One repository module per capability, implementing bot's ports over SQLAlchemy."""

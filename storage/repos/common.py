@@ -1,0 +1,28 @@
+"""What every repository shares: UTC times and inserts that ignore duplicates."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.tables import (
+    Base,
+)
+
+
+def utc(value: datetime) -> datetime:
+    """SQLite returns naive datetimes; everything we store is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def insert_ignoring_duplicates(session: Session, row: type[Base], values: dict[str, Any]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING on either database; True when a row went in."""
+    dialect = session.get_bind().dialect.name
+    module: Any = postgresql if dialect == "postgresql" else sqlite
+    key = next(iter(row.__table__.primary_key))
+    stmt = module.insert(row).values(**values).on_conflict_do_nothing().returning(key)
+    # RETURNING, not rowcount: psycopg 3 reports -1 for an INSERT ... ON CONFLICT here.
+    return session.execute(stmt).first() is not None

@@ -1,0 +1,83 @@
+"""Each GP's own preferences and leave."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from bot.core.calendar import WorkingPattern, format_sessions, parse_sessions
+from bot.core.week import Preferences
+from storage.repos.protected_time import _hhmm, _time
+from storage.tables import (
+    LeaveRow,
+    PreferenceRow,
+)
+
+
+class SqlPreferences:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def _row(self, practice_id: int, user_id: str) -> PreferenceRow | None:
+        stmt = select(PreferenceRow).where(
+            PreferenceRow.practice_id == practice_id, PreferenceRow.user_id == user_id
+        )
+        return self.s.scalars(stmt).first()
+
+    def get(self, practice_id: int, user_id: str) -> Preferences:
+        row = self._row(practice_id, user_id)
+        leave = self._leave(practice_id, user_id)
+        if row is None:
+            return Preferences(practice_id, user_id, WorkingPattern(leave=leave))
+        pattern = WorkingPattern(
+            sessions=parse_sessions(row.sessions)
+            if row.sessions is not None
+            else WorkingPattern().sessions,
+            quiet=(_time(row.quiet_start), _time(row.quiet_end)),
+            leave=leave,
+            paused_until=row.paused_until,
+        )
+        return Preferences(
+            practice_id,
+            user_id,
+            pattern,
+            row.nudges_on,
+            row.checkins_on,
+            row.snoozed_until,
+            row.sessions is not None,
+        )
+
+    def save(self, prefs: Preferences, now: datetime) -> None:
+        row = self._row(prefs.practice_id, prefs.user_id)
+        if row is None:
+            row = PreferenceRow(practice_id=prefs.practice_id, user_id=prefs.user_id)
+            self.s.add(row)
+        pattern = prefs.pattern
+        row.sessions = format_sessions(pattern.sessions) if prefs.customised else None
+        row.quiet_start, row.quiet_end = _hhmm(pattern.quiet[0]), _hhmm(pattern.quiet[1])
+        row.nudges_on, row.checkins_on = prefs.nudges_on, prefs.checkins_on
+        row.paused_until, row.snoozed_until = pattern.paused_until, prefs.snoozed_until
+        row.updated_at = now
+        self.s.flush()
+
+    def _leave(self, practice_id: int, user_id: str) -> tuple[tuple[date, date], ...]:
+        stmt = (
+            select(LeaveRow)
+            .where(LeaveRow.practice_id == practice_id, LeaveRow.user_id == user_id)
+            .order_by(LeaveRow.starts)
+        )
+        return tuple((r.starts, r.ends) for r in self.s.scalars(stmt))
+
+    def add_leave(self, practice_id: int, user_id: str, starts: date, ends: date) -> None:
+        self.s.add(LeaveRow(practice_id=practice_id, user_id=user_id, starts=starts, ends=ends))
+        self.s.flush()
+
+    def clear_leave(self, practice_id: int, user_id: str) -> int:
+        stmt = delete(LeaveRow).where(
+            LeaveRow.practice_id == practice_id, LeaveRow.user_id == user_id
+        )
+        result: Any = self.s.execute(stmt)
+        return int(result.rowcount)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -67,3 +68,56 @@ def test_every_module_opens_with_a_docstring() -> None:
 def test_the_rule_check_can_fail() -> None:
     # A guard against a vacuous test: a module that breaks the rule is caught.
     assert imports('"""x."""\nfrom sqlalchemy.orm import Session\n') == {"sqlalchemy.orm"}
+
+
+# Chat-platform syntax: Slack mentions and links, HTML escapes, Teams mentions, emphasis markers
+# (*bold*, _italic_, **bold**) and code backticks. bot/ builds neutral Text; renderers do the rest.
+PLATFORM_SYNTAX = re.compile(
+    r"<[@#!]|&(amp|lt|gt);|</?at>|`|\*\*\w[^*\n]*\*\*|(?<![\w*])\*\w[^*\n]*\*(?!\w)|(?<!\w)_[A-Za-z][^_\n]*_(?!\w)"
+)
+
+
+def literals(source: str) -> list[str]:
+    """Every string literal in a module except docstrings (f-strings by their literal parts)."""
+    tree = ast.parse(source)
+    patterns = {  # regular expressions (the guard's) are not words anyone reads
+        id(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "compile"
+        and node.args
+    }
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings | patterns
+    ]
+
+
+def test_bot_writes_no_chat_platform_syntax() -> None:
+    found = [
+        f"{path.relative_to(REPO).as_posix()}: {value!r}"
+        for path in sources("bot")
+        if not path.name.startswith("_")  # the guard's pattern modules: regexes, not words
+        for value in literals(path.read_text())
+        if PLATFORM_SYNTAX.search(value)
+    ]
+    assert found == []
+
+
+def test_the_syntax_check_can_fail() -> None:
+    for slack_or_teams in ("*Bold*", "hi <@U123>", "<#C1>", "&amp;", "`/rant`", "<at>Ben</at>"):
+        assert PLATFORM_SYNTAX.search(slack_or_teams), slack_or_teams
+    for neutral in ("10 * 3", "a_b", "Dr O'Brien", "snake_case_name", "Q&A", "5 > 3"):
+        assert not PLATFORM_SYNTAX.search(neutral), neutral

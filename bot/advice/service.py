@@ -19,6 +19,7 @@ from bot.core.errors import Refused
 from bot.core.message import Action, Button, Message
 from bot.core.ports import Directory
 from bot.core.service import PeerService
+from bot.core.text import Text, quote
 from bot.core.values import Member, Platform, Practice, SpacePurpose
 from bot.safety import checks as safety
 
@@ -109,7 +110,7 @@ class Advice(PeerService[AdviceTx]):
             None if request.anonymous else request.asker, request.topic, request.urgency
         )
         message = Message(
-            f"{heading}\n{safety.quoted(text)}",
+            Text(heading, "\n", quote(text)),
             (
                 Button(Action.ANSWER, wording.ANSWER, question.id, primary=True),
                 Button(Action.CAN_HELP, wording.CAN_HELP, question.id),
@@ -158,7 +159,7 @@ class Advice(PeerService[AdviceTx]):
             tx.answers.add(answer)
             if not (anonymous or question.anonymous):
                 tx.contacts.record(practice.id, helper, asker, self.clock.now())
-            body = f"{wording.answer_heading(None if anonymous else helper)}\n{safety.quoted(text)}"
+            body = Text(wording.answer_heading(None if anonymous else helper), "\n", quote(text))
             if not question.colleague:  # in the advice space: under the question, for everyone
                 self._send(
                     tx,
@@ -170,7 +171,7 @@ class Advice(PeerService[AdviceTx]):
                     notify=helper,
                 )
             receipt = Message(
-                f"{wording.ANSWER_ARRIVED}\n{body}",
+                Text(wording.ANSWER_ARRIVED, "\n", body),
                 (Button(Action.HELPFUL, wording.HELPFUL, answer.id),),
             )
             self._send(
@@ -195,7 +196,7 @@ class Advice(PeerService[AdviceTx]):
                 tx,
                 practice,
                 asker,
-                Message(wording.CAN_HELP_RELAY.format(who=f"<@{helper}>")),
+                Message(wording.can_help_relay(helper)),
                 f"can-help:{question.id}:{helper}",
                 private=question.anonymous,
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.text import Text, channel, mention, strong
+
 QUESTION_TITLE = "Run it past someone"
 
 QUESTION_INTRO = (
@@ -39,26 +41,41 @@ HELPFUL = "This helped"
 QUESTION_NOTE = "Answer with the button (you can answer anonymously), or reply in the thread."
 
 
-def question_heading(asker: str | None, topic: object, urgency: object) -> str:
+def question_heading(asker: str | None, topic: object, urgency: object) -> Text:
     """The line above a question."""
-    who = f"<@{asker}> asks" if asker else "A colleague asks (anonymously)"
+    who = Text(mention(asker), " asks") if asker else Text(strong("A colleague asks (anonymously)"))
     tags = [TOPICS[str(topic)]] if topic else []
     if urgency:
         tags.append(URGENCIES[str(urgency)].split(",")[0].lower())
-    return f"*{who}*" + (f" ({', '.join(tags)})" if tags else "") + ":"
+    return Text(who, f" ({', '.join(tags)})" if tags else "", ":")
 
 
-def question_done(where: str, *, anonymous: bool, to_colleague: bool) -> str:
+def question_done(where: str, *, anonymous: bool, to_colleague: bool) -> Text:
     """The confirmation after asking."""
     how = " anonymously" if anonymous else ""
     if to_colleague:
-        return f"Sent{how} to {where}. Their answer will reach you here, privately."
-    return f"Asked{how} in #{where}. Answers go in its thread and reach you here, privately."
+        return Text(f"Sent{how} to {where}. Their answer will reach you here, privately.")
+    return Text(
+        f"Asked{how} in ",
+        channel(where),
+        ". Answers go in its thread and reach you here, privately.",
+    )
 
 
-def answer_heading(helper: str | None) -> str:
+def answer_heading(helper: str | None) -> Text:
     """The line above an answer."""
-    return f"*Answer from <@{helper}>:*" if helper else "*An answer (shared anonymously):*"
+    if helper:
+        return Text("Answer from ", mention(helper), ":")
+    return Text(strong("An answer (shared anonymously):"))
+
+
+def can_help_relay(helper: str) -> Text:
+    """To the asker: a colleague offers to help."""
+    return Text(
+        mention(helper),
+        " can help with the question you ran past colleagues, and is happy to talk it "
+        "through. Message them when you're free.",
+    )
 
 
 ANSWER_TITLE = "Answer"
@@ -70,11 +87,6 @@ ANSWER_ANONYMOUS_LABEL = "Answer anonymously"
 ANSWER_ARRIVED = "Your question has an answer:"
 
 ANSWER_SENT = "Thanks: your answer is on its way to them."
-
-CAN_HELP_RELAY = (
-    "{who} can help with the question you ran past colleagues, and is happy to talk it "
-    "through. Message them when you're free."
-)
 
 CAN_HELP_SENT = "I've let them know, privately. They'll get in touch if they'd like to."
 

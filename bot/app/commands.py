@@ -1,4 +1,4 @@
-"""What `run`, `migrate` and `jobs` do once their settings are known to be good."""
+"""What 'run', 'migrate' and 'jobs' do once their settings are known to be good."""
 
 from __future__ import annotations
 
@@ -22,13 +22,13 @@ def database_reachable(settings: Settings) -> Iterator[None]:
         raise SettingsError(
             [
                 f"The database at {where} cannot be reached ({type(exc.orig).__name__}): check "
-                "DATABASE_URL, or run `python -m bot doctor`."
+                "DATABASE_URL, or run 'python -m bot doctor'."
             ]
         ) from exc
 
 
 def migrate(settings: Settings) -> int:
-    """`python -m bot migrate`."""
+    """'python -m bot migrate'."""
     with database_reachable(settings):
         before, after = app.migrate_only(settings)
     if before == after:
@@ -39,7 +39,7 @@ def migrate(settings: Settings) -> int:
 
 
 def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
-    """`python -m bot jobs list` and `python -m bot jobs run NAME`."""
+    """'python -m bot jobs list' and 'python -m bot jobs run NAME'."""
     with database_reachable(settings):
         assembly = app.build(settings, clock=clock, listen=False)
     known = {job.name: job for job in assembly.jobs()}
@@ -67,7 +67,7 @@ def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
 def serve(
     settings: Settings, clock: Clock, *, socket_mode: bool, host: str, port: int, scheduler: bool
 ) -> int:
-    """`python -m bot run`."""
+    """'python -m bot run'."""
     with database_reachable(settings):
         assembly = app.build(settings, clock=clock, socket_mode=socket_mode)
     where = "Socket Mode" if socket_mode else f"http://{host}:{port}/slack/events"

@@ -1,4 +1,4 @@
-"""`python -m bot doctor`: check settings, database, key and Slack."""
+"""'python -m bot doctor': check settings, database, key and Slack."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def doctor(settings: Settings) -> int:
     if problems:
         print(f"\n{len(problems)} thing(s) to fix; see the README's 'Settings' table.")
         return 1
-    print("\nAll good: `python -m bot run` should work.")
+    print("\nAll good: 'python -m bot run' should work.")
     return 0
 
 
@@ -58,7 +58,7 @@ def _database(settings: Settings, notes: list[str]) -> list[str]:
     else:
         notes.append(
             f"database reachable; schema {current or 'empty'} will be brought to {head} by "
-            "`python -m bot migrate` (or automatically by `run`)"
+            "'python -m bot migrate' (or automatically by 'run')"
         )
     return []
 
@@ -73,7 +73,7 @@ def _key(settings: Settings, notes: list[str]) -> list[str]:
         return []
     path = Path(settings.key_file)
     if not path.exists():
-        notes.append(f"no secret key yet: `run` will create {path} (back it up)")
+        notes.append(f"no secret key yet: 'run' will create {path} (back it up)")
         return []
     if stat.S_IMODE(os.stat(path).st_mode) & 0o077:
         return [f"{path} can be read by other users; run: chmod 600 {path}"]
@@ -102,6 +102,6 @@ def _slack(settings: Settings, notes: list[str]) -> list[str]:
     if missing:
         return [
             f"The Slack app lacks scopes {', '.join(missing)}: update it from the manifest "
-            "(`python -m bot manifest`) and reinstall it."
+            "('python -m bot manifest') and reinstall it."
         ]
     return []

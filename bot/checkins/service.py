@@ -122,7 +122,7 @@ class Checkins(PeerService[Tx]):
                 platform=practice.platform,
                 kind=DeliveryKind.DIRECT,
                 target=chosen.user_id,
-                message=Message(wording.checkin_nudge(f"<@{user}>")),
+                message=Message(wording.checkin_nudge(user)),
                 dedupe_key=f"checkin-ask:{checkin.id}",
             )
             tx.contacts.record(practice.id, user, chosen.user_id, self.clock.now())

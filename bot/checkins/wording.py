@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.text import Text, mention, strong
+
 # The single-item burnout measure (Mini-Z), answers 1 to 5; 3 to 5 mean burnout.
 BURNOUT = (
     "I enjoy my work. I have no symptoms of burnout.",
@@ -15,10 +17,11 @@ BURNOUT = (
     "may need some changes or may need to seek some sort of help.",
 )
 
-CHECKIN_ASK = (
-    "*Your weekly check-in.* Only you will ever see your answer. Overall, based on your "
-    "definition of burnout, which fits best this week?\n"
-    + "\n".join(f"{i}. {text}" for i, text in enumerate(BURNOUT, start=1))
+CHECKIN_ASK = Text(
+    strong("Your weekly check-in."),
+    " Only you will ever see your answer. Overall, based on your definition of burnout, "
+    "which fits best this week?\n",
+    "\n".join(f"{i}. {text}" for i, text in enumerate(BURNOUT, start=1)),
 )
 
 CHECKIN_THANKS = (
@@ -43,10 +46,11 @@ def checkin_colleague_asked(name: str) -> str:
     return f"Done: I've asked {name} to check in with you this week. They don't know your answer."
 
 
-def checkin_nudge(who: str) -> str:
-    return (
-        f"{who} might appreciate a coffee this week. No need to mention this message; "
-        "a friendly check-in is all it takes."
+def checkin_nudge(who: str) -> Text:
+    return Text(
+        mention(who),
+        " might appreciate a coffee this week. No need to mention this message; "
+        "a friendly check-in is all it takes.",
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.text import Text, Words, as_text
+
 
 class Action(StrEnum):
     """Buttons on messages the bot sends; each platform maps these to its own ids."""
@@ -37,24 +39,32 @@ class Button:
     primary: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Message:
     """What the bot says, in platform-neutral form; each platform renders it."""
 
-    text: str
-    buttons: tuple[Button, ...] = ()
-    note: str = ""  # a small line under the text (e.g. 'Posted anonymously')
-    thread: str = ""  # the platform's reference of the message this replies under
+    text: Text
+    buttons: tuple[Button, ...]
+    note: Text  # a small line under the text (e.g. 'Posted anonymously')
+    thread: str  # the platform's reference of the message this replies under
+
+    def __init__(
+        self, text: Words, buttons: tuple[Button, ...] = (), note: Words = "", thread: str = ""
+    ) -> None:
+        object.__setattr__(self, "text", as_text(text))
+        object.__setattr__(self, "buttons", tuple(buttons))
+        object.__setattr__(self, "note", as_text(note))
+        object.__setattr__(self, "thread", thread)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form for the outbox."""
         return {
-            "text": self.text,
+            "text": self.text.to_json(),
             "buttons": [
                 {"action": str(b.action), "label": b.label, "value": b.value, "primary": b.primary}
                 for b in self.buttons
             ],
-            "note": self.note,
+            "note": self.note.to_json(),
             "thread": self.thread,
         }
 
@@ -64,11 +74,11 @@ class Message:
         buttons = data.get("buttons") or []
         assert isinstance(buttons, list)
         return cls(
-            text=str(data.get("text", "")),
+            text=Text.from_json(data.get("text", "")),
             buttons=tuple(
                 Button(str(b["action"]), str(b["label"]), str(b["value"]), bool(b["primary"]))
                 for b in buttons
             ),
-            note=str(data.get("note", "")),
+            note=Text.from_json(data.get("note", "")),
             thread=str(data.get("thread", "")),
         )

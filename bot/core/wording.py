@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from bot.core.text import Text, command, joined, strong
+
 NAME = "Coffee Room"
 
 WHAT_IT_IS = (
@@ -12,9 +14,12 @@ WHAT_IT_IS = (
     "on a bad day."
 )
 
-WHAT_IT_IS_NOT = (
-    "It is peer support. It is *not* a clinical tool (no patient details, please) and "
-    "*not* a crisis service."
+WHAT_IT_IS_NOT = Text(
+    "It is peer support. It is ",
+    strong("not"),
+    " a clinical tool (no patient details, please) and ",
+    strong("not"),
+    " a crisis service.",
 )
 
 HELP_NOW = (
@@ -23,11 +28,16 @@ HELP_NOW = (
     "option), or 999 in an emergency."
 )
 
-COMMANDS = (
-    "`/rant`: let off steam for five minutes, privately, to a colleague, or to the rant space "
-    "(as you or anonymously).\n"
-    "`/runitpast`: run a question past colleagues, or one colleague, optionally anonymously.\n"
-    "`/coffeeroom`: this help, and your settings in the Home tab."
+COMMANDS = Text(
+    command("rant"),
+    ": let off steam for five minutes, privately, to a colleague, or to the rant space "
+    "(as you or anonymously).\n",
+    command("runitpast"),
+    ": run a question past colleagues, or one colleague, optionally anonymously.\n",
+    command("help"),
+    ": this help. Your own settings are in ",
+    command("home"),
+    ".",
 )
 
 COULD_NOT_DELIVER = (
@@ -50,12 +60,15 @@ NOT_A_MEMBER = (
 )
 
 
-def help_text(*, is_lead: bool) -> str:
-    """The answer to /coffeeroom (and 'help' in Teams and the local chat)."""
-    parts = [f"*{NAME}*", WHAT_IT_IS, WHAT_IT_IS_NOT, COMMANDS, HELP_NOW]
+def help_text(*, is_lead: bool) -> Text:
+    """The answer to help (/coffeeroom on Slack)."""
+    parts: list[Text | str] = [Text(strong(NAME)), WHAT_IT_IS, WHAT_IT_IS_NOT, COMMANDS, HELP_NOW]
     if is_lead:
-        parts.insert(4, "You're a practice lead: the Home tab has the practice's settings.")
-    return "\n\n".join(parts)
+        parts.insert(
+            4,
+            Text("You're a practice lead: ", command("home"), " has the practice's settings too."),
+        )
+    return joined("\n\n", parts)
 
 
 ONLY_LEADS = "Only the practice's leads can change Coffee Room's settings."
@@ -129,12 +142,13 @@ WAITING_FOR_LEAD = (
     "I've let them know."
 )
 
-LEAD_ASKED_TO_SET_UP = (
-    "A colleague just tried to use Coffee Room, but it isn't set up yet. "
-    "Open Coffee Room's *Home* tab to pick the channels (it takes a minute)."
+LEAD_ASKED_TO_SET_UP = Text(
+    "A colleague just tried to use Coffee Room, but it isn't set up yet. Open ",
+    command("home"),
+    " to pick the channels (it takes a minute).",
 )
 
 CANNOT_JOIN = (
     "I couldn't join that channel. If it's private, invite me first "
-    "(type `/invite @Coffee Room` in the channel), then try again."
+    "(type /invite @Coffee Room in the channel), then try again."
 )

@@ -15,6 +15,7 @@ from bot.core.choosing import pick
 from bot.core.delivery import DeliveryKind
 from bot.core.message import Action, Button, Message
 from bot.core.service import PeerService
+from bot.core.text import Words
 from bot.core.values import Member, Practice
 from bot.core.week import Preferences, skipped
 from bot.nudges import wording
@@ -96,9 +97,9 @@ class Nudges(PeerService[NudgesTx]):
         now: datetime,
         monday: date,
         week: str,
-    ) -> tuple[str, str]:
+    ) -> tuple[str, Words]:
         """What would help most now, avoiding last week's kind when there is a choice."""
-        options: list[tuple[str, str]] = []
+        options: list[tuple[str, Words]] = []
         if member.user_id in tx.leads.list(practice.id):
             options.append(("go_first", pick(list(wording.LEAD_GO_FIRST), member.user_id, week)))
         upcoming = self._protected_time_ahead(tx, practice, now, monday)
@@ -106,10 +107,10 @@ class Nudges(PeerService[NudgesTx]):
             options.append(("protected_time", upcoming))
         helpers = tx.answers.unthanked(practice.id, member.user_id, now - THANKS_WINDOW)
         if helpers:
-            options.append(("thanks", wording.nudge_thanks(f"<@{helpers[-1]}>")))
+            options.append(("thanks", wording.nudge_thanks(helpers[-1])))
         stranger = self._stranger(tx, practice, member, week)
         if stranger:
-            options.append(("new_colleague", wording.nudge_new_colleague(f"<@{stranger}>")))
+            options.append(("new_colleague", wording.nudge_new_colleague(stranger)))
         options.append(("general", pick(list(wording.NUDGE_GENERAL), member.user_id, week)))
         last = tx.nudges.last_kind(practice.id, member.user_id)
         fresh = [o for o in options if o[0] != last] or options
@@ -117,7 +118,7 @@ class Nudges(PeerService[NudgesTx]):
 
     def _protected_time_ahead(
         self, tx: NudgesTx, practice: Practice, now: datetime, monday: date
-    ) -> str:
+    ) -> Words:
         local = now.astimezone(ZoneInfo(practice.timezone))
         closures = tx.closures.between(practice.id, monday, monday + timedelta(days=6))
         for slot in tx.slots.active(practice.id):
@@ -143,7 +144,7 @@ class Nudges(PeerService[NudgesTx]):
         return pick(others, member.user_id, week) if others else ""
 
 
-def _with_buttons(text: str) -> Message:
+def _with_buttons(text: Words) -> Message:
     snoozes = tuple(
         Button(Action.NUDGE_SNOOZE, f"{wording.NOT_NOW}: {w} week{'s' if w > 1 else ''}", str(w))
         for w in wording.SNOOZE_WEEKS

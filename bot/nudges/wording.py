@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
+from bot.core.text import Text, channel, command, mention
 from bot.core.wording import DAY_NAMES, KIND_NAMES, clock
 
 NOT_NOW = "Not now"
@@ -22,34 +23,53 @@ def snoozed(weeks: int) -> str:
 NUDGES_TURNED_OFF = "Weekly nudges are off. You can turn them back on in your Coffee Room settings."
 
 LEAD_GO_FIRST = (
-    "A thought for this week: leads going first is what makes it safe for everyone else. "
-    "Could you share one hard moment from your week with colleagues, or run a question past "
-    "them? /rant and /runitpast are there.",
-    "This week, could you be the first to ask? A quick /runitpast from a lead shows everyone "
-    "that asking is what good GPs do.",
+    Text(
+        "A thought for this week: leads going first is what makes it safe for everyone else. "
+        "Could you share one hard moment from your week with colleagues, or run a question past "
+        "them? ",
+        command("rant"),
+        " and ",
+        command("runitpast"),
+        " are there.",
+    ),
+    Text(
+        "This week, could you be the first to ask? A quick ",
+        command("runitpast"),
+        " from a lead shows everyone that asking is what good GPs do.",
+    ),
 )
 
 
-def nudge_protected_time(kind: str, weekday: int, start: time, channel: str) -> str:
-    return (
-        f"There's protected {KIND_NAMES[kind]} on {DAY_NAMES[weekday]} at {clock(start)} in "
-        f"#{channel}. Do come, even for ten minutes."
+def nudge_protected_time(kind: str, weekday: int, start: time, where: str) -> Text:
+    return Text(
+        f"There's protected {KIND_NAMES[kind]} on {DAY_NAMES[weekday]} at {clock(start)} in ",
+        channel(where),
+        ". Do come, even for ten minutes.",
     )
 
 
-def nudge_thanks(who: str) -> str:
-    return f"{who} answered a question you ran past colleagues. A quick thank-you goes a long way."
+def nudge_thanks(who: str) -> Text:
+    return Text(
+        mention(who),
+        " answered a question you ran past colleagues. A quick thank-you goes a long way.",
+    )
 
 
-def nudge_new_colleague(who: str) -> str:
-    return (
-        f"You haven't crossed paths with {who} on Coffee Room yet. Fancy a coffee with them "
-        "this week?"
+def nudge_new_colleague(who: str) -> Text:
+    return Text(
+        "You haven't crossed paths with ",
+        mention(who),
+        " on Coffee Room yet. Fancy a coffee with them this week?",
     )
 
 
 NUDGE_GENERAL = (
-    "How's your week going? If it's a heavy one, /rant is there for five minutes of letting "
-    "off steam, and /runitpast for a quick sense-check.",
-    "Five minutes with a colleague today? A cup of tea together counts as peer support.",
+    Text(
+        "How's your week going? If it's a heavy one, ",
+        command("rant"),
+        " is there for five minutes of letting off steam, and ",
+        command("runitpast"),
+        " for a quick sense-check.",
+    ),
+    Text("Five minutes with a colleague today? A cup of tea together counts as peer support."),
 )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from bot.core.text import Text, channel, joined, mention
+
 SETUP_TITLE = "Let's set up Coffee Room"
 
 SETUP_INTRO = (
@@ -20,9 +24,9 @@ SETUP_SAVE = "Use these channels"
 SETUP_NEEDS_BOTH = "Please choose a channel for rants and one for questions."
 
 
-def spaces_saved(rants: str, advice: str) -> str:
+def spaces_saved(rants: str, advice: str) -> Text:
     """Confirmation after a lead picks the channels."""
-    return f"Saved. Rants go to #{rants} and questions to #{advice}."
+    return Text("Saved. Rants go to ", channel(rants), " and questions to ", channel(advice), ".")
 
 
 def home_role_line(role: str) -> str:
@@ -30,13 +34,15 @@ def home_role_line(role: str) -> str:
     return "Your role: " + ("not set yet" if role == "not_set" else role.replace("_", " "))
 
 
-def home_spaces_line(rants: str | None, advice: str | None) -> str:
+def home_spaces_line(rants: str | None, advice: str | None) -> Text:
     """Where things go, as shown on the home."""
     if not rants or not advice:
-        return "The shared channels aren't chosen yet."
-    return f"Rants go to #{rants}; questions go to #{advice}."
+        return Text("The shared channels aren't chosen yet.")
+    return Text("Rants go to ", channel(rants), "; questions go to ", channel(advice), ".")
 
 
-def leads_line(names: list[str]) -> str:
-    """Who the practice leads are."""
-    return "Practice leads: " + (", ".join(names) if names else "none yet")
+def leads_line(leads: Sequence[str]) -> Text:
+    """Who the practice leads are (by user id)."""
+    if not leads:
+        return Text("Practice leads: none yet")
+    return Text("Practice leads: ", joined(", ", [mention(u) for u in leads]))

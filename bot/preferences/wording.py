@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from bot.core.text import Text, strong
 from bot.core.wording import DAY_NAMES, PARTS, clock, long_day
 
 PREFS_SAVED = "Saved."
@@ -12,7 +13,7 @@ BAD_SESSIONS = "Write your surgeries like: mon:am,pm tue:am thu:pm"
 
 BAD_RANGE = "The end date should be on or after the start."
 
-WEEK_TITLE = "*Your week* (only you see this):"
+WEEK_TITLE = Text(strong("Your week"), " (only you see this):")
 
 SURGERIES_LABEL = "Your surgeries, like mon:am,pm tue:am thu:pm (Enter to keep them)"
 
@@ -115,7 +116,7 @@ def week_saved(sessions: dict[int, tuple[str, ...]]) -> str:
 
 PAUSE_PICK = "Pause everything until"
 
-PAUSE_HINT = "*Need a break?* Pause nudges and check-ins until a date you choose."
+PAUSE_HINT = Text(strong("Need a break?"), " Pause nudges and check-ins until a date you choose.")
 
 RESUME = "Resume now"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from bot.core.text import Text, channel, strong
 from bot.core.wording import DAY_NAMES, KIND_LABELS, KIND_NAMES, clock
 
 IM_IN = "I'm in"
@@ -28,18 +29,18 @@ STARTERS = (
 )
 
 
-def pt_reminder(kind: str, start: time) -> str:
+def pt_reminder(kind: str, start: time) -> Text:
     name = KIND_NAMES[kind]
     opening = "Coffee in 10 minutes?" if kind == "coffee" else f"{name.capitalize()} in 10 minutes?"
-    return f"*{opening}* ({clock(start)}, protected time). Even ten minutes counts."
+    return Text(strong(opening), f" ({clock(start)}, protected time). Even ten minutes counts.")
 
 
-def pt_starter(kind: str, index: int) -> str:
+def pt_starter(kind: str, index: int) -> Text:
     _moderator, question = STARTERS[index % len(STARTERS)]
-    return f"*Protected {KIND_NAMES[kind]} is starting.* To get going: {question}"
+    return Text(strong(f"Protected {KIND_NAMES[kind]} is starting."), f" To get going: {question}")
 
 
-PT_FOLLOW_UP = "*Did you get to take it?* One tap; only the totals are ever shown."
+PT_FOLLOW_UP = Text(strong("Did you get to take it?"), " One tap; only the totals are ever shown.")
 
 PT_NOTED = {
     "in": "Lovely, see you there.",
@@ -53,18 +54,19 @@ PT_GONE = "That protected-time slot has been removed."
 
 
 def slot_line(
-    kind: str, weekday: int, start: time, minutes: int, every_weeks: int, channel: str
-) -> str:
+    kind: str, weekday: int, start: time, minutes: int, every_weeks: int, where: str
+) -> Text:
     """How a slot is described to leads."""
     how_often = "every week" if every_weeks == 1 else "every other week"
-    return (
+    return Text(
         f"{KIND_LABELS[kind]}: {DAY_NAMES[weekday]}s at {clock(start)} for {minutes} "
-        f"minutes, {how_often}, in #{channel}"
+        f"minutes, {how_often}, in ",
+        channel(where),
     )
 
 
-def slot_saved(line: str, first: date) -> str:
-    return f"Saved. {line}. The first one is on {first.strftime('%A %-d %B')}."
+def slot_saved(line: Text, first: date) -> Text:
+    return Text("Saved. ", line, f". The first one is on {first.strftime('%A %-d %B')}.")
 
 
 CLOSURE_SAVED = "Saved: nothing protected-time related will be posted then."
@@ -97,7 +99,7 @@ SLOT_CHANNEL_LABEL = "Where?"
 
 SLOT_KIND_LABEL = "What for?"
 
-SLOTS_TITLE = "*Protected time:*"
+SLOTS_TITLE = Text(strong("Protected time:"))
 
 NO_SLOTS = "No protected time is set up yet."
 

@@ -15,6 +15,7 @@ from bot.core.errors import Refused
 from bot.core.message import Action, Button, Message
 from bot.core.ports import Directory
 from bot.core.service import PeerService
+from bot.core.text import Text, quote
 from bot.core.values import Member, Platform, Practice, SpacePurpose
 from bot.rants import wording
 from bot.rants.ports import RantsTx
@@ -103,7 +104,7 @@ class Rants(PeerService[RantsTx]):
             None if anonymous else request.author, to_colleague=bool(colleague)
         )
         message = Message(
-            f"{heading}\n{safety.quoted(text)}",
+            Text(heading, "\n", quote(text)),
             buttons,
             note=wording.RANT_NOTE_ANONYMOUS if anonymous else wording.RANT_NOTE,
         )
@@ -140,14 +141,14 @@ class Rants(PeerService[RantsTx]):
                 raise Refused(wording.OWN_RANT)
             if rant.author:  # never from an anonymous rant: that would link the two
                 tx.contacts.record(practice.id, responder, author, self.clock.now())
-            text = wording.HEARD if action is Action.HEAR_YOU else wording.COFFEE_OFFER
+            said = wording.heard if action is Action.HEAR_YOU else wording.coffee_offer
             added = self.outbox.enqueue(
                 tx,
                 practice_id=practice.id,
                 platform=practice.platform,
                 kind=DeliveryKind.DIRECT,
                 target=author,
-                message=Message(text.format(who=f"<@{responder}>")),
+                message=Message(said(responder)),
                 dedupe_key=f"rant-reply:{rant.id}:{responder}:{action}",
                 private=not rant.author,
             )

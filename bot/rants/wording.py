@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.text import Text, channel, mention, strong
+
 RANT_TITLE = "Rant"
 
 RANT_INTRO = (
@@ -30,27 +32,39 @@ RANT_NOTE = "Replies reach the author privately."
 RANT_NOTE_ANONYMOUS = "Posted anonymously. Replies reach the author privately."
 
 
-def rant_heading(author: str | None, *, to_colleague: bool) -> str:
+def rant_heading(author: str | None, *, to_colleague: bool) -> Text:
     """The line above a shared rant."""
     if to_colleague:
-        return f"*<@{author}> wants to let off steam with you:*"
-    return f"*A rant from <@{author}>:*" if author else "*A rant, shared anonymously:*"
+        return Text(mention(author or ""), " wants to let off steam with you:")
+    if author:
+        return Text("A rant from ", mention(author), ":")
+    return Text(strong("A rant, shared anonymously:"))
 
 
-def rant_done(destination: str, where: str) -> str:
+def rant_done(destination: str, where: str) -> Text:
     """The confirmation after a rant."""
-    return {
-        "just_out": "Let out. Nobody saw it and nothing was kept. Hope that helped a little.",
-        "colleague": f"Sent to {where}, and only to them.",
-        "space": f"Posted in #{where}. Colleagues' replies will reach you here, privately.",
-        "space_anonymous": f"Posted anonymously in #{where}. Replies will reach you here, "
-        "privately, without anyone learning it was you.",
-    }[destination]
+    if destination == "space":
+        return Text(
+            "Posted in ", channel(where), ". Colleagues' replies will reach you here, privately."
+        )
+    if destination == "space_anonymous":
+        return Text(
+            "Posted anonymously in ",
+            channel(where),
+            ". Replies will reach you here, privately, without anyone learning it was you.",
+        )
+    if destination == "colleague":
+        return Text(f"Sent to {where}, and only to them.")
+    return Text("Let out. Nobody saw it and nothing was kept. Hope that helped a little.")
 
 
-HEARD = "{who} read your rant and says: I hear you."
+def heard(responder: str) -> Text:
+    return Text(mention(responder), " read your rant and says: I hear you.")
 
-COFFEE_OFFER = "{who} read your rant and would like to get you a coffee. Fancy it?"
+
+def coffee_offer(responder: str) -> Text:
+    return Text(mention(responder), " read your rant and would like to get you a coffee. Fancy it?")
+
 
 REPLY_SENT = "Sent, privately: only the person who wrote it will see it."
 

@@ -56,12 +56,6 @@ def prefill(text: str) -> tuple[str, str]:
     return unsafe.redacted(text), unsafe.explanation
 
 
-def quoted(text: str) -> str:
-    """A GP's words as a quote, escaped so they can never become markup or @-mentions."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "\n".join("> " + line if line.strip() else ">" for line in escaped.splitlines())
-
-
 def signpost_if_in_crisis(
     outbox: Outbox, tx: Tx, *, practice: Practice, text: str, to: str, key: str, private: bool
 ) -> bool:

@@ -18,10 +18,12 @@ from bot.app.settings import Settings
 from bot.core import wording as core_words
 from bot.core.errors import Refused
 from bot.core.ports import Clock
+from bot.core.text import Words
 from bot.core.values import Platform, SpacePurpose
 from bot.practices import wording as practices_words
 from bot.safety.checks import Unsafe
 from handlers.chat import flows, week
+from handlers.chat.render import plain
 from handlers.chat.world import ChatClock, ChatDirectory, ChatMessenger, World
 
 JOBS = ["protected-time", "checkins", "weekly-nudges", "retention"]  # what `jobs` runs, in order
@@ -82,8 +84,8 @@ class Session:
             **{name: partial(command, self) for name, command in week.COMMANDS.items()},
         }
 
-    def say(self, text: str) -> None:
-        print(text, file=self.out)
+    def say(self, text: Words) -> None:
+        print(plain(text, self.world.name), file=self.out)
 
     def ask(self, prompt: str) -> str:
         """A form field becomes a prompt; scripted input answers it from the next line."""
@@ -138,7 +140,7 @@ class Session:
         self.say(core_words.WHAT_IT_IS + "\n" + core_words.WHAT_IT_IS_NOT)
         self.say(practices_words.home_role_line(view.member.role))
         self.say(practices_words.home_spaces_line(rants and rants.name, advice and advice.name))
-        self.say(practices_words.leads_line([self.world.name(u) for u in view.leads]))
+        self.say(practices_words.leads_line(view.leads))
         if view.is_lead and view.needs_setup:
             self.say("You're a lead: type `setup` to choose the channels.")
 

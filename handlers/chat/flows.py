@@ -12,6 +12,7 @@ from bot.checkins import wording as checkins_words
 from bot.core import wording as core_words
 from bot.core.errors import Refused
 from bot.core.message import Action
+from bot.core.text import Words
 from bot.core.values import Platform
 from bot.protected_time.service import ANSWERS
 from bot.rants import wording as rants_words
@@ -89,7 +90,7 @@ def rant(session: Session, rest: str) -> None:
         session.say(core_words.ANONYMITY_HONESTY)
     key = f"chat:{uuid.uuid4()}"
 
-    def send(words: str) -> str:
+    def send(words: str) -> Words:
         request = RantRequest(session.me, words, destination, colleague)
         outcome = session.services.rants.submit(
             platform=Platform.CHAT, directory=session.directory, request=request, key=key
@@ -111,7 +112,7 @@ def ask(session: Session, rest: str) -> None:
     urgency = choose(session, advice_words.URGENCY_LABEL, advice_words.URGENCIES, True)
     key = f"chat:{uuid.uuid4()}"
 
-    def send(words: str) -> str:
+    def send(words: str) -> Words:
         request = QuestionRequest(
             session.me,
             words,
@@ -160,7 +161,7 @@ def _tap(session: Session, action: Action, value: str) -> str:
     key = f"chat:{uuid.uuid4()}"
     result: list[str] = []
 
-    def send(words: str) -> str:
+    def send(words: str) -> Words:
         result.append(
             services.advice.answer(
                 **common,

@@ -12,6 +12,7 @@ from bot.checkins import wording as checkins_words
 from bot.core import wording as core_words
 from bot.core.calendar import Region
 from bot.core.errors import Refused
+from bot.core.text import Text
 from bot.core.values import Platform, Role
 from bot.core.week import DayPart, Slot, SlotKind
 from bot.preferences import wording as preferences_words
@@ -230,7 +231,7 @@ def protected(session: Session, rest: str) -> None:
         session.say(USAGE["protected"])
 
 
-def _describe(slot: Slot) -> str:
+def _describe(slot: Slot) -> Text:
     return protected_time_words.slot_line(
         slot.kind, slot.weekday, slot.start, slot.minutes, slot.every_weeks, slot.channel_name
     )

@@ -10,6 +10,7 @@ from bot.core.clock import FixedClock
 from bot.core.delivery import Delivery, DeliveryKind, SentRef
 from bot.core.ports import CannotDeliver
 from bot.core.values import PlatformUser
+from handlers.chat.render import plain
 
 WORKSPACE = ("CHAT-PRACTICE", "Riverside Surgery (sample)")
 
@@ -135,11 +136,10 @@ def render(ref: str, where: str, delivery: Delivery, names: dict[str, str]) -> s
     """A delivered message as terminal text, with numbered buttons and names for mentions."""
     message = delivery.message
     thread = f" (in reply to [{message.thread}])" if message.thread else ""
-    text = MENTION.sub(lambda m: names.get(m.group(1), m.group(1)), message.text)
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text = plain(message.text, lambda user: names.get(user, user))
     lines = [f"[{ref}] {where}{thread}:", *("    " + line for line in text.splitlines())]
     if message.note:
-        lines.append(f"    ({message.note})")
+        lines.append(f"    ({plain(message.note)})")
     for i, b in enumerate(message.buttons, start=1):
         lines.append(f"    [{ref}.{i}] {b.label}")
     return "\n".join(lines)

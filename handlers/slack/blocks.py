@@ -6,27 +6,29 @@ from typing import Any
 
 from bot.core import wording as core_words
 from bot.core.message import Message
+from bot.core.text import Words
 from bot.core.values import SpacePurpose
 from bot.practices import wording as practices_words
 from bot.practices.values import HomeView
+from handlers.slack import render
 from handlers.slack.ids import ActionId, Block
 
 Blocks = list[dict[str, Any]]
 
 
-def mrkdwn(text: str) -> dict[str, Any]:
-    return {"type": "mrkdwn", "text": text}
+def mrkdwn(text: Words) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": render.mrkdwn(text)}
 
 
 def plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text, "emoji": True}
 
 
-def section(text: str) -> dict[str, Any]:
+def section(text: Words) -> dict[str, Any]:
     return {"type": "section", "text": mrkdwn(text)}
 
 
-def context(text: str) -> dict[str, Any]:
+def context(text: Words) -> dict[str, Any]:
     return {"type": "context", "elements": [mrkdwn(text)]}
 
 
@@ -41,7 +43,10 @@ def button(action_id: str, label: str, value: str = "", primary: bool = False) -
 
 def message_blocks(message: Message) -> Blocks:
     """A domain message as blocks: its text, an optional note, and its buttons."""
-    blocks: Blocks = [section(message.text)]
+    blocks: Blocks = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": piece}}
+        for piece in render.chunks(message.text)
+    ]
     if message.note:
         blocks.append(context(message.note))
     if message.buttons:
@@ -70,7 +75,7 @@ def home_view(view: HomeView) -> dict[str, Any]:
                 rants.name if rants else None, advice.name if advice else None
             )
         ),
-        context(practices_words.leads_line([f"<@{u}>" for u in view.leads])),
+        context(practices_words.leads_line(view.leads)),
     ]
     from handlers.slack import week_blocks  # which builds on this module's primitives
 

@@ -15,6 +15,7 @@ from bot.protected_time import wording as protected_time_words
 from handlers.slack import week_blocks
 from handlers.slack.directory import for_request
 from handlers.slack.ids import Command, CommandText
+from handlers.slack.render import mrkdwn
 
 
 def register(app: App, services: Services) -> None:
@@ -29,7 +30,7 @@ def coffeeroom(ack: Ack, command: dict[str, Any], client: WebClient, services: S
     )
     asked = "-".join(str(command.get("text") or "").lower().split())
     if asked != CommandText.PROTECTED_TIME:
-        ack(text=core_words.help_text(is_lead=view.is_lead), response_type="ephemeral")
+        ack(text=mrkdwn(core_words.help_text(is_lead=view.is_lead)), response_type="ephemeral")
     elif not view.is_lead:  # only a courtesy: the service refuses non-leads whatever they send
         ack(text=protected_time_words.PT_ONLY_LEADS, response_type="ephemeral")
     else:

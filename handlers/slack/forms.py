@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.advice import wording as advice_words
 from bot.core import wording as core_words
+from bot.core.text import Words
 from bot.rants import wording as rants_words
 from bot.rants.values import RantDestination
 from bot.safety.checks import MAX_TEXT
@@ -144,7 +145,7 @@ def answer_modal(question_id: str, text: str = "", notice: str = "", version: in
     return _modal(View.ANSWER, advice_words.ANSWER_TITLE, blocks, {"v": version, "q": question_id})
 
 
-def done_modal(title: str, *paragraphs: str) -> Modal:
+def done_modal(title: str, *paragraphs: Words) -> Modal:
     """What the form turns into once sent: where it went (and help, when it was needed)."""
     return {
         "type": "modal",

@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 
 from bot.app.services import Services
 from bot.core.errors import Refused
+from bot.core.text import Text, Words
 from bot.core.values import Platform, SpacePurpose
 from bot.practices import wording
 from bot.practices.values import HomeView
@@ -19,7 +20,8 @@ from handlers.slack import blocks
 from handlers.slack.directory import SlackDirectory, for_request
 from handlers.slack.ids import ActionId
 
-Change = Callable[[SlackDirectory, str, dict[str, Any]], str]  # (workspace, user, input) -> notice
+# (workspace, user, input) -> notice
+Change = Callable[[SlackDirectory, str, dict[str, Any]], Words]
 
 
 def register(app: App, services: Services) -> None:
@@ -31,11 +33,11 @@ def register(app: App, services: Services) -> None:
         app.action(picker)(acknowledge)  # the choice is read from the view when saved
 
 
-def show_home(client: WebClient, user_id: str, view: HomeView, notice: str = "") -> None:
+def show_home(client: WebClient, user_id: str, view: HomeView, notice: Words = "") -> None:
     """Publish someone's App Home, with an optional notice at the top."""
     published = blocks.home_view(view)
     if notice:
-        published["blocks"].insert(1, blocks.section(f":information_source: {notice}"))
+        published["blocks"].insert(1, blocks.section(Text(":information_source: ", notice)))
     client.views_publish(user_id=user_id, view=published)
 
 
@@ -114,7 +116,7 @@ def on_home(services: Services, change: Change) -> Callable[..., None]:
 
 
 def republish(
-    services: Services, client: WebClient, found: SlackDirectory, user: str, notice: str
+    services: Services, client: WebClient, found: SlackDirectory, user: str, notice: Words
 ) -> None:
     """Show someone their Home again, with a notice at the top."""
     view = services.practices.home(platform=Platform.SLACK, directory=found, user_id=user)

@@ -11,10 +11,12 @@ from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
 from bot.core.errors import Refused
+from bot.core.text import Words
 from bot.safety.checks import Unsafe
 from handlers.slack import forms
 from handlers.slack.directory import SlackDirectory, for_request
 from handlers.slack.ids import Block
+from handlers.slack.render import mrkdwn
 
 Rebuild = Callable[[str, str, int], forms.Modal]  # (text, notice, version) -> the form again
 
@@ -42,7 +44,8 @@ def submit(
     ack(response_action="update", view=done)
 
 
-Tapped = Callable[[SlackDirectory, str, dict[str, Any]], str]  # (workspace, user, action) -> reply
+# (workspace, user, action) -> reply
+Tapped = Callable[[SlackDirectory, str, dict[str, Any]], Words]
 
 
 def tap(run: Tapped) -> Callable[..., None]:
@@ -53,6 +56,6 @@ def tap(run: Tapped) -> Callable[..., None]:
     ) -> None:
         ack()
         said = run(for_request(client, body), body["user"]["id"], action)
-        respond(text=said, response_type="ephemeral", replace_original=False)
+        respond(text=mrkdwn(said), response_type="ephemeral", replace_original=False)
 
     return listener

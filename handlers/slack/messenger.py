@@ -8,6 +8,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.core.delivery import Delivery, DeliveryKind, SentRef
+from handlers.slack import render
 from handlers.slack.blocks import message_blocks
 from handlers.slack.errors import classify
 
@@ -51,7 +52,7 @@ class SlackMessenger:
         try:
             return self.client.chat_postMessage(
                 channel=channel,
-                text=message.text,
+                text=render.mrkdwn(message.text),
                 blocks=message_blocks(message),
                 thread_ts=message.thread or None,
                 metadata={"event_type": METADATA_TYPE, "event_payload": {"id": delivery.id}},

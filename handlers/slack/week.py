@@ -17,6 +17,7 @@ from bot.core import wording as core_words
 from bot.core.calendar import Region
 from bot.core.errors import Refused
 from bot.core.message import Action
+from bot.core.text import Words
 from bot.core.values import Platform, Role
 from bot.core.week import DayPart, SlotKind
 from bot.preferences import wording as preferences_words
@@ -31,7 +32,7 @@ from handlers.slack.interactions import submit, tap
 SLACK = Platform.SLACK
 METADATA = "_metadata"  # where a form's private_metadata joins its answers
 Input = dict[str, Any]  # a tapped or picked action, or a form's answers
-Run = Callable[[Services, SlackDirectory, str, Input], str]
+Run = Callable[[Services, SlackDirectory, str, Input], Words]
 Build = Callable[[Services, SlackDirectory, str, Input], forms.Modal]
 
 
@@ -54,7 +55,7 @@ def repeatable(action: Action) -> re.Pattern[str]:
 
 
 # --- Buttons under the messages the domain sends -----------------------------------------------
-def _took_part(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _took_part(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     answer = Action(str(action["action_id"]).split("#")[0])
     value = str(action.get("value", ""))
     return services.protected_time.answer(
@@ -62,32 +63,32 @@ def _took_part(services: Services, found: SlackDirectory, user: str, action: Inp
     )
 
 
-def _snooze(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _snooze(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     weeks = _number(action.get("value"), "")
     return services.preferences.snooze(platform=SLACK, directory=found, user=user, weeks=weeks)
 
 
-def _nudges_off(services: Services, found: SlackDirectory, user: str, _: Input) -> str:
+def _nudges_off(services: Services, found: SlackDirectory, user: str, _: Input) -> Words:
     return services.preferences.nudges_off(platform=SLACK, directory=found, user=user)
 
 
-def _score(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _score(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     value = str(action.get("value", ""))
     return services.checkins.answer(platform=SLACK, directory=found, user=user, value=value)
 
 
-def _match(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _match(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     checkin = _number(action.get("value"), "")
     return services.checkins.ask_colleague(
         platform=SLACK, directory=found, user=user, checkin_id=checkin
     )
 
 
-def _no_thanks(_services: Services, _found: SlackDirectory, _user: str, _: Input) -> str:
+def _no_thanks(_services: Services, _found: SlackDirectory, _user: str, _: Input) -> Words:
     return checkins_words.CHECKIN_NO_REPLY
 
 
-def _choose(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
+def _choose(services: Services, found: SlackDirectory, user: str, answers: Input) -> Words:
     return services.checkins.ask_colleague(
         platform=SLACK,
         directory=found,
@@ -100,12 +101,12 @@ def _choose(services: Services, found: SlackDirectory, user: str, answers: Input
 # --- Your settings, on the Home tab ----------------------------------------------------------
 def _change(
     services: Services, found: SlackDirectory, user: str, said: str, **changes: object
-) -> str:
+) -> Words:
     services.preferences.change(platform=SLACK, directory=found, user=user, **changes)
     return said
 
 
-def _role(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _role(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     role = Role(_picked(action, set(Role)))
     services.preferences.set_role(platform=SLACK, directory=found, user=user, role=role)
     return preferences_words.role_saved(
@@ -113,32 +114,32 @@ def _role(services: Services, found: SlackDirectory, user: str, action: Input) -
     )
 
 
-def _pause(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _pause(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     until = _date(action.get("selected_date"), "")
     return _change(services, found, user, preferences_words.paused(until), paused_until=until)
 
 
-def _resume(services: Services, found: SlackDirectory, user: str, _: Input) -> str:
+def _resume(services: Services, found: SlackDirectory, user: str, _: Input) -> Words:
     return _change(services, found, user, preferences_words.RESUMED, paused_until=None)
 
 
-def _clear_leave(services: Services, found: SlackDirectory, user: str, _: Input) -> str:
+def _clear_leave(services: Services, found: SlackDirectory, user: str, _: Input) -> Words:
     return services.preferences.clear_leave(platform=SLACK, directory=found, user=user)
 
 
-def _nudges(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _nudges(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     on = action.get("value") == "on"
     said = preferences_words.NUDGES_NOW_ON if on else preferences_words.NUDGES_NOW_OFF
     return _change(services, found, user, said, nudges_on=on)
 
 
-def _checkins(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _checkins(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     on = action.get("value") == "on"
     said = preferences_words.CHECKINS_NOW_ON if on else preferences_words.CHECKINS_NOW_OFF
     return _change(services, found, user, said, checkins_on=on)
 
 
-def _week(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
+def _week(services: Services, found: SlackDirectory, user: str, answers: Input) -> Words:
     sessions = week_blocks.sessions_text(answers)
     quiet = (
         _clock(answers.get(Block.QUIET_FROM), Block.QUIET_FROM),
@@ -150,7 +151,7 @@ def _week(services: Services, found: SlackDirectory, user: str, answers: Input) 
     return preferences_words.week_saved(prefs.pattern.sessions)
 
 
-def _leave(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
+def _leave(services: Services, found: SlackDirectory, user: str, answers: Input) -> Words:
     starts = _date(answers.get(Block.STARTS), Block.STARTS)
     ends = _date(answers.get(Block.ENDS), Block.ENDS)
     services.preferences.add_leave(
@@ -160,7 +161,7 @@ def _leave(services: Services, found: SlackDirectory, user: str, answers: Input)
 
 
 # --- Protected time, for leads (the service refuses everyone else) ----------------------------
-def _remove_slot(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _remove_slot(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     slot_id = _number(action.get("value"), "")
     services.protected_time.remove_slot(
         platform=SLACK, directory=found, actor=user, slot_id=slot_id
@@ -168,13 +169,13 @@ def _remove_slot(services: Services, found: SlackDirectory, user: str, action: I
     return protected_time_words.SLOT_REMOVED
 
 
-def _region(services: Services, found: SlackDirectory, user: str, action: Input) -> str:
+def _region(services: Services, found: SlackDirectory, user: str, action: Input) -> Words:
     region = Region(_picked(action, set(Region)))
     services.protected_time.set_region(platform=SLACK, directory=found, actor=user, region=region)
     return protected_time_words.REGION_SAVED.format(region=protected_time_words.REGIONS[region])
 
 
-def _slot(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
+def _slot(services: Services, found: SlackDirectory, user: str, answers: Input) -> Words:
     first = answers.get(Block.SLOT_FIRST)
     request = SlotRequest(
         weekday=_number(answers.get(Block.SLOT_DAY), Block.SLOT_DAY),
@@ -194,7 +195,7 @@ def _slot(services: Services, found: SlackDirectory, user: str, answers: Input) 
     return protected_time_words.slot_saved(line, starts)
 
 
-def _closure(services: Services, found: SlackDirectory, user: str, answers: Input) -> str:
+def _closure(services: Services, found: SlackDirectory, user: str, answers: Input) -> Words:
     services.protected_time.add_closure(
         platform=SLACK,
         directory=found,

@@ -94,7 +94,7 @@ def test_a_question_reaches_the_advice_space(assembly: Assembly, fake_slack: Fak
     assert "Asked in #run-it-past" in json.dumps(answer["view"])
     (posted,) = fake_slack.messages("C0ADVICE")
     assert QUESTION in posted["text"]
-    assert f"<@{TRAINEE}> asks* (Prescribing, today)" in posted["text"]
+    assert f"<@{TRAINEE}> asks (Prescribing, today):" in posted["text"]
     labels = [e["text"]["text"] for e in posted["blocks"][-1]["elements"]]
     assert labels == ["Answer", "I can help"]
 

@@ -25,6 +25,7 @@ def signed_headers(
     """Headers Slack would send, signed with the real SignatureVerifier."""
     ts = str(int(at if at is not None else time.time()))
     signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    assert signature is not None  # None only without a secret
     return {
         "content-type": content_type,
         "x-slack-request-timestamp": ts,
@@ -109,13 +110,15 @@ def user_block(user: str) -> dict[str, str]:
     return {"id": user, "username": user.lower(), "name": user.lower(), "team_id": TEAM_ID}
 
 
-def home_action(user: str, action_id: str, state: dict[str, Any], value: str = "") -> str:
+def home_action(
+    user: str, action_id: str, state: dict[str, Any], value: str = "", *, label: str = "…"
+) -> str:
     """A button pressed on the App Home (a view container, no channel, no response_url)."""
     action = {
         "action_id": action_id,
-        "block_id": "setup_buttons",
+        "block_id": "Hx9q",  # the Home's blocks carry Slack's generated ids
         "type": "button",
-        "text": {"type": "plain_text", "text": "Use these channels", "emoji": True},
+        "text": {"type": "plain_text", "text": label, "emoji": True},
         "action_ts": "1763900100.000200",
     }
     if value:
@@ -154,13 +157,11 @@ def home_block_actions(user: str, action: dict[str, Any], state: dict[str, Any])
 
 
 def setup_state(rants: str | None, advice: str | None) -> dict[str, Any]:
-    """The App Home's state once a lead has picked channels."""
-    values: dict[str, Any] = {}
-    if rants:
-        values["setup.rants"] = {"type": "conversations_select", "selected_conversation": rants}
-    if advice:
-        values["setup.advice"] = {"type": "conversations_select", "selected_conversation": advice}
-    return {"values": {"setup": values}}
+    """The setup form (two channel pickers) as Slack reports it; None: left empty."""
+    return {
+        "rants": _pick("conversations_select", selected_conversation=rants),
+        "advice": _pick("conversations_select", selected_conversation=advice),
+    }
 
 
 def view_submission(
@@ -198,6 +199,11 @@ def view_submission(
     )
 
 
+RANT_FIELDS = ("text", "destination", "colleague")
+QUESTION_FIELDS = ("text", "colleague", "anonymous", "topic", "urgency")
+ANSWER_FIELDS = ("text", "anonymous")
+
+
 def form_state(
     text: str = "",
     *,
@@ -207,28 +213,28 @@ def form_state(
     anonymous: bool = False,
     topic: str | None = None,
     urgency: str | None = None,
+    fields: tuple[str, ...] | None = None,
 ) -> dict[str, Any]:
-    """State values as Slack reports them for our forms' blocks."""
-    state: dict[str, Any] = {
-        "text": {f"text_input_{version}": {"type": "plain_text_input", "value": text}}
-    }
-    if destination is not None:
-        state["destination"] = {
-            "pick": {
-                "type": "radio_buttons",
-                "selected_option": {
-                    "text": {"type": "plain_text", "text": destination},
-                    "value": destination,
-                },
-            }
-        }
-    state["colleague"] = {"pick": {"type": "users_select", "selected_user": colleague}}
+    """The rant, question or answer form's state values as Slack reports them: one entry per
+    input block (the field's name), empty ones included. `fields` says which form; by default
+    the rant form when a destination is given, else the question form."""
+    shown = fields or (RANT_FIELDS if destination is not None else QUESTION_FIELDS)
     picked = [{"text": {"type": "plain_text", "text": "yes"}, "value": "yes"}] if anonymous else []
-    state["anonymous"] = {"pick": {"type": "checkboxes", "selected_options": picked}}
-    for block, value in (("topic", topic), ("urgency", urgency)):
-        option = {"text": {"type": "plain_text", "text": value}, "value": value} if value else None
-        state[block] = {"pick": {"type": "static_select", "selected_option": option}}
-    return state
+    state: dict[str, Any] = {
+        # A text field's action id changes with each version of the form (see views.modal).
+        "text": {f"field_{version}": {"type": "plain_text_input", "value": text or None}},
+        "destination": _option("radio_buttons", destination),
+        "colleague": _pick("users_select", selected_user=colleague),
+        "anonymous": _pick("checkboxes", selected_options=picked),
+        "topic": _option("static_select", topic),
+        "urgency": _option("static_select", urgency),
+    }
+    return {name: state[name] for name in shown}
+
+
+def answer_state(text: str, *, anonymous: bool = False, version: int = 0) -> dict[str, Any]:
+    """The answer form (behind a question's Answer button) as Slack reports it."""
+    return form_state(text, version=version, anonymous=anonymous, fields=ANSWER_FIELDS)
 
 
 def message_action(
@@ -346,7 +352,8 @@ def home_pick(
 
 
 def _pick(kind: str, **value: Any) -> dict[str, Any]:
-    return {"pick": {"type": kind, **value}}
+    """One field's state: every element of our forms has the action id "field"."""
+    return {"field": {"type": kind, **value}}
 
 
 def _option(kind: str, value: str | None) -> dict[str, Any]:
@@ -364,15 +371,15 @@ def slot_state(
     channel: str | None = "C0GENERAL",
     kind: str = "coffee",
 ) -> dict[str, Any]:
-    """The add-protected-time form as Slack reports it."""
+    """The add-protected-time form as Slack reports it (day "0" is Monday)."""
     return {
-        "slot_day": _option("static_select", day),
-        "slot_start": _pick("timepicker", selected_time=start),
-        "slot_length": _option("static_select", minutes),
-        "slot_repeat": _option("radio_buttons", repeat),
-        "slot_first": _pick("datepicker", selected_date=first_week),
-        "slot_channel": _pick("conversations_select", selected_conversation=channel),
-        "slot_kind": _option("static_select", kind),
+        "day": _option("static_select", day),  # seven days: a drop-down, not radio buttons
+        "start": _pick("timepicker", selected_time=start),
+        "length": _option("static_select", minutes),
+        "repeat": _option("radio_buttons", repeat),
+        "first": _pick("datepicker", selected_date=first_week),
+        "channel": _pick("conversations_select", selected_conversation=channel),
+        "kind": _option("radio_buttons", kind),
     }
 
 
@@ -380,16 +387,15 @@ def week_state(
     sessions: dict[str, tuple[str, ...]], quiet: tuple[str, str] = ("19:00", "08:00")
 ) -> dict[str, Any]:
     """The 'Change my week' form: the surgeries ticked for each day (others left empty)."""
-    state: dict[str, Any] = {
-        "quiet_from": _pick("timepicker", selected_time=quiet[0]),
-        "quiet_to": _pick("timepicker", selected_time=quiet[1]),
-    }
+    state: dict[str, Any] = {}
     for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
         ticked = [
             {"text": {"type": "plain_text", "text": part}, "value": part}
             for part in sessions.get(day, ())
         ]
-        state[f"sessions_{day}"] = _pick("checkboxes", selected_options=ticked)
+        state[day] = _pick("checkboxes", selected_options=ticked)
+    state["quiet_from"] = _pick("timepicker", selected_time=quiet[0])
+    state["quiet_to"] = _pick("timepicker", selected_time=quiet[1])
     return state
 
 
@@ -407,7 +413,7 @@ def colleague_state(colleague: str | None) -> dict[str, Any]:
 def closure_state(day: str | None, part: str = "pm", reason: str = "plt") -> dict[str, Any]:
     """The closure or protected-learning form as Slack reports it."""
     return {
-        "closure_day": _pick("datepicker", selected_date=day),
-        "closure_part": _option("radio_buttons", part),
-        "closure_reason": _option("radio_buttons", reason),
+        "day": _pick("datepicker", selected_date=day),
+        "part": _option("radio_buttons", part),
+        "reason": _option("radio_buttons", reason),
     }

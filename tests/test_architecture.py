@@ -121,3 +121,52 @@ def test_the_syntax_check_can_fail() -> None:
         assert PLATFORM_SYNTAX.search(slack_or_teams), slack_or_teams
     for neutral in ("10 * 3", "a_b", "Dr O'Brien", "snake_case_name", "Q&A", "5 > 3"):
         assert not PLATFORM_SYNTAX.search(neutral), neutral
+
+
+SHARED = {"core": {"core"}, "safety": {"core", "safety"}, "ui": {"core", "safety", "ui"}}
+
+
+def test_capabilities_use_only_the_core_and_their_own_package() -> None:
+    """A capability may use bot.core, bot.ui and bot.safety; never another capability's parts.
+
+    Only the assembly (bot.app) sees every capability.
+    """
+    broken = []
+    for path in sources("bot"):
+        parts = path.relative_to(REPO / "bot").parts
+        if len(parts) < 2 or parts[0] == "app":
+            continue
+        package = parts[0]
+        allowed = SHARED.get(package, {"core", "safety", "ui", package})
+        for name in imports(path.read_text()):
+            pieces = name.split(".")
+            if pieces[0] == "bot" and len(pieces) > 1 and pieces[1] not in allowed:
+                broken.append(f"{path.relative_to(REPO).as_posix()} imports {name}")
+    assert broken == []
+
+
+def test_the_capability_check_can_fail() -> None:
+    assert "bot.nudges.service" in imports('"""x."""\nfrom bot.nudges.service import Nudges\n')
+
+
+MAX_MODULE_LINES = 300
+MAX_FUNCTION_LINES = 40
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """Small rooms: no module over 300 lines, no function over 40 (migrations aside)."""
+    too_big = []
+    for package in FORBIDDEN:
+        for path in sources(package):
+            if "versions" in path.parts:
+                continue
+            source = path.read_text()
+            relative = path.relative_to(REPO).as_posix()
+            if len(source.splitlines()) > MAX_MODULE_LINES:
+                too_big.append(f"{relative}: {len(source.splitlines())} lines")
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    length = (node.end_lineno or node.lineno) - node.lineno + 1
+                    if length > MAX_FUNCTION_LINES:
+                        too_big.append(f"{relative}:{node.lineno} {node.name}: {length} lines")
+    assert too_big == []

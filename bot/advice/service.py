@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from bot.advice import wording
+from bot.advice import messages, wording
 from bot.advice.ports import AdviceTx
 from bot.advice.values import Answer, Question, Topic, Urgency
 from bot.core import wording as core_words
-from bot.core.delivery import DeliveryKind
+from bot.core.delivery import DeliveryKind, SentRef
 from bot.core.errors import Refused
-from bot.core.message import Action, Button, Message
-from bot.core.ports import Directory
+from bot.core.message import Message
 from bot.core.service import PeerService
-from bot.core.text import Text, quote
-from bot.core.values import Member, Platform, Practice, SpacePurpose
+from bot.core.values import Caller, Member, Practice, SpacePurpose
 from bot.safety import checks as safety
 
 QUESTION_LIFETIME = timedelta(days=30)  # then the relay link to an anonymous asker is destroyed
@@ -30,7 +28,6 @@ QUESTION_LIFETIME = timedelta(days=30)  # then the relay link to an anonymous as
 class QuestionRequest:
     """What the asker filled in."""
 
-    asker: str
     text: str
     colleague: str = ""  # '' for the advice space
     anonymous: bool = False
@@ -50,20 +47,16 @@ class QuestionOutcome:
 class Advice(PeerService[AdviceTx]):
     """Questions out, answers and offers of help back, privately where the asker is anonymous."""
 
-    def ask(
-        self, *, platform: Platform, directory: Directory, request: QuestionRequest, key: str
-    ) -> QuestionOutcome:
+    def ask(self, caller: Caller, *, request: QuestionRequest, key: str) -> QuestionOutcome:
         """Guard, then post the question; `key` makes a resubmission a no-op."""
         text = safety.checked(request.text)
         practice, _, space = self.practices.ready(
-            platform=platform,
-            directory=directory,
-            user_id=request.asker,
+            caller,
             need=None if request.colleague else SpacePurpose.ADVICE,
         )
         with self.uow() as tx:
             colleague = (
-                self.practices.colleague(tx, practice, request.asker, request.colleague)
+                self.practices.colleague(tx, practice, caller.user, request.colleague)
                 if request.colleague
                 else None
             )
@@ -72,13 +65,19 @@ class Advice(PeerService[AdviceTx]):
                 tx,
                 practice=practice,
                 text=text,
-                to=request.asker,
+                to=caller.user,
                 key=key,
                 private=request.anonymous,
             )
             if tx.events.claim(key, self.clock.now()):
                 self._post(
-                    tx, practice, request, text, colleague, space.channel_id if space else ""
+                    tx,
+                    practice,
+                    caller.user,
+                    request,
+                    text,
+                    colleague,
+                    space.channel_id if space else "",
                 )
         where = colleague.name if colleague else (space.name if space else "")
         return QuestionOutcome(where, request.anonymous, signposted)
@@ -87,6 +86,7 @@ class Advice(PeerService[AdviceTx]):
         self,
         tx: AdviceTx,
         practice: Practice,
+        asker: str,
         request: QuestionRequest,
         text: str,
         colleague: Member | None,
@@ -96,8 +96,8 @@ class Advice(PeerService[AdviceTx]):
         question = Question(
             id=str(uuid.uuid4()),
             practice_id=practice.id,
-            asker="" if request.anonymous else request.asker,
-            asker_sealed=self.cipher.seal(request.asker) if request.anonymous else "",
+            asker="" if request.anonymous else asker,
+            asker_sealed=self.cipher.seal(asker) if request.anonymous else "",
             anonymous=request.anonymous,
             colleague=colleague.user_id if colleague else "",
             topic=request.topic,
@@ -106,43 +106,23 @@ class Advice(PeerService[AdviceTx]):
             expires_at=now + QUESTION_LIFETIME,
         )
         tx.questions.add(question)
-        heading = wording.question_heading(
-            None if request.anonymous else request.asker, request.topic, request.urgency
-        )
-        message = Message(
-            Text(heading, "\n", quote(text)),
-            (
-                Button(Action.ANSWER, wording.ANSWER, question.id, primary=True),
-                Button(Action.CAN_HELP, wording.CAN_HELP, question.id),
-            ),
-            note=wording.QUESTION_NOTE,
-        )
-        self.outbox.enqueue(
+        self._send(
             tx,
-            practice_id=practice.id,
-            platform=practice.platform,
+            practice,
+            colleague.user_id if colleague else channel,
+            messages.question(question, asker, text),
+            f"question:{question.id}",
             kind=DeliveryKind.DIRECT if colleague else DeliveryKind.POST,
-            target=colleague.user_id if colleague else channel,
-            message=message,
-            dedupe_key=f"question:{question.id}",
-            notify=request.asker,
+            notify=asker,
         )
 
     def answer(
-        self,
-        *,
-        platform: Platform,
-        directory: Directory,
-        helper: str,
-        question_id: str,
-        text: str,
-        anonymous: bool,
-        key: str,
+        self, caller: Caller, *, question_id: str, text: str, anonymous: bool, key: str
     ) -> str:
         """Post an answer under the question and relay it to the asker; returns the receipt."""
         text = safety.checked(text)
         with self.uow() as tx:
-            practice, question, asker = self._question(tx, platform, directory, helper, question_id)
+            practice, question, asker = self._question(tx, caller, question_id)
             landed = tx.outbox.landed(f"question:{question.id}")
             if landed is None:
                 raise Refused(wording.QUESTION_NOT_LANDED)
@@ -151,68 +131,73 @@ class Advice(PeerService[AdviceTx]):
             answer = Answer(
                 id=str(uuid.uuid4()),
                 question_id=question.id,
-                helper="" if anonymous else helper,
-                helper_sealed=self.cipher.seal(helper) if anonymous else "",
+                helper="" if anonymous else caller.user,
+                helper_sealed=self.cipher.seal(caller.user) if anonymous else "",
                 anonymous=anonymous,
                 created_at=self.clock.now(),
             )
             tx.answers.add(answer)
             if not (anonymous or question.anonymous):
-                tx.contacts.record(practice.id, helper, asker, self.clock.now())
-            body = Text(wording.answer_heading(None if anonymous else helper), "\n", quote(text))
-            if not question.colleague:  # in the advice space: under the question, for everyone
-                self._send(
-                    tx,
-                    practice,
-                    landed.channel,
-                    Message(body, thread=landed.ref),
-                    f"answer:{answer.id}",
-                    kind=DeliveryKind.POST,
-                    notify=helper,
-                )
-            receipt = Message(
-                Text(wording.ANSWER_ARRIVED, "\n", body),
-                (Button(Action.HELPFUL, wording.HELPFUL, answer.id),),
-            )
+                tx.contacts.record(practice.id, caller.user, asker, self.clock.now())
+            self._deliver_answer(tx, practice, question, asker, answer, landed, text)
+        return wording.ANSWER_SENT
+
+    def _deliver_answer(
+        self,
+        tx: AdviceTx,
+        practice: Practice,
+        question: Question,
+        asker: str,
+        answer: Answer,
+        landed: SentRef,
+        text: str,
+    ) -> None:
+        """Under the question for everyone (in the advice space), and privately to the asker."""
+        body = messages.answer_body(answer, text)
+        if not question.colleague:
             self._send(
                 tx,
                 practice,
-                asker,
-                receipt,
-                f"answer-to-asker:{answer.id}",
-                private=question.anonymous or anonymous,
+                landed.channel,
+                Message(body, thread=landed.ref),
+                f"answer:{answer.id}",
+                kind=DeliveryKind.POST,
+                notify=answer.helper or self.cipher.open(answer.helper_sealed),
             )
-        return wording.ANSWER_SENT
+        self._send(
+            tx,
+            practice,
+            asker,
+            messages.receipt(answer, body),
+            f"answer-to-asker:{answer.id}",
+            private=question.anonymous or answer.anonymous,
+        )
 
-    def can_help(
-        self, *, platform: Platform, directory: Directory, helper: str, question_id: str
-    ) -> str:
+    def can_help(self, caller: Caller, *, question_id: str) -> str:
         """Tell the asker, privately, that a colleague can help; the asker stays hidden."""
         with self.uow() as tx:
-            practice, question, asker = self._question(tx, platform, directory, helper, question_id)
+            practice, question, asker = self._question(tx, caller, question_id)
             if not question.anonymous:
-                tx.contacts.record(practice.id, helper, asker, self.clock.now())
+                tx.contacts.record(practice.id, caller.user, asker, self.clock.now())
             added = self._send(
                 tx,
                 practice,
                 asker,
-                Message(wording.can_help_relay(helper)),
-                f"can-help:{question.id}:{helper}",
+                Message(wording.can_help_relay(caller.user)),
+                f"can-help:{question.id}:{caller.user}",
                 private=question.anonymous,
             )
         return wording.CAN_HELP_SENT if added else core_words.REPLY_ALREADY_SENT
 
-    def helpful(
-        self, *, platform: Platform, directory: Directory, presser: str, answer_id: str
-    ) -> str:
+    def helpful(self, caller: Caller, *, answer_id: str) -> str:
         """The asker marks an answer helpful; the helper is thanked (once)."""
         with self.uow() as tx:
             answer = tx.answers.get(answer_id)
             question = tx.questions.get(answer.question_id) if answer else None
             if answer is None or question is None:
                 raise Refused(wording.QUESTION_GONE)
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            if self._asker(question) != presser:
+            practice = self.practices.practice(tx, caller.platform, caller.workspace)
+            if self._asker(question) != caller.user:
                 raise Refused(wording.ONLY_ASKER)
             if tx.answers.mark_helpful(answer.id):
                 helper = answer.helper or self.cipher.open(answer.helper_sealed)
@@ -226,16 +211,7 @@ class Advice(PeerService[AdviceTx]):
                 )
         return wording.THANKS_SENT
 
-    def thread_reply(
-        self,
-        *,
-        platform: Platform,
-        directory: Directory,
-        channel: str,
-        thread: str,
-        replier: str,
-        key: str,
-    ) -> bool:
+    def thread_reply(self, caller: Caller, *, channel: str, thread: str, key: str) -> bool:
         """A native reply under a question: let an anonymous (or busy) asker know, privately."""
         with self.uow() as tx:
             question_key = tx.outbox.key_for(channel, thread)
@@ -245,9 +221,9 @@ class Advice(PeerService[AdviceTx]):
             if question is None or not tx.events.claim(key, self.clock.now()):
                 return False
             asker = self._asker(question)
-            if asker == replier:
+            if asker == caller.user:
                 return False
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            practice = self.practices.practice(tx, caller.platform, caller.workspace)
             return self._send(
                 tx,
                 practice,
@@ -258,10 +234,10 @@ class Advice(PeerService[AdviceTx]):
             )
 
     def _question(
-        self, tx: AdviceTx, platform: Platform, directory: Directory, helper: str, question_id: str
+        self, tx: AdviceTx, caller: Caller, question_id: str
     ) -> tuple[Practice, Question, str]:
-        practice = self.practices.practice_for(tx, platform, directory.workspace())
-        self.practices.member(tx, practice, helper, directory)
+        practice, _ = self.practices.resolve(tx, caller)
+        helper = caller.user
         question = tx.questions.get(question_id)
         if question is None or question.practice_id != practice.id:
             raise Refused(wording.QUESTION_GONE)
@@ -298,3 +274,11 @@ class Advice(PeerService[AdviceTx]):
             private=private,
             notify=notify,
         )
+
+    def expire(self, now: datetime, forget_before: datetime, limit: int = 200) -> tuple[int, int]:
+        """Destroy expired questions' relay links; forget long-expired ones' bare records."""
+        with self.uow() as tx:
+            questions = tx.questions.expiring(now, limit)
+            for question in questions:
+                tx.questions.expire(question.id, now)
+            return len(questions), tx.questions.purge(forget_before)

@@ -55,3 +55,11 @@ class Answer:
     anonymous: bool
     created_at: datetime
     helpful: bool = False
+
+
+class AdviceAction(StrEnum):
+    """Buttons under a question and an answer."""
+
+    ANSWER = "question.answer"
+    CAN_HELP = "question.can_help"
+    HELPFUL = "answer.helpful"

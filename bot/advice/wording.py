@@ -6,6 +6,8 @@ from bot.core.text import Text, channel, mention, strong
 
 QUESTION_TITLE = "Run it past someone"
 
+QUESTION_SUMMARY = "run a question past colleagues (or one), optionally anonymously"
+
 QUESTION_INTRO = (
     "A quick sense-check from colleagues. Keep patients out of it: describe the situation, "
     "not the person (no names, dates of birth or numbers)."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,23 +15,16 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 from sqlalchemy import Engine, text
 
-from bot.advice.service import Advice
 from bot.app.jobs import Job, OutboxWorker, start_scheduler
-from bot.app.services import Services
+from bot.app.services import SLASH_COMMANDS, Services, assemble
 from bot.app.settings import Settings
-from bot.checkins.service import Checkins
 from bot.core.logs import cap_libraries
 from bot.core.outbox import Outbox
-from bot.core.ports import Clock, Messenger
+from bot.core.ports import CannotDeliver, Clock, Directory, Messenger
 from bot.core.sealing import SealedBox, load_or_create_key
 from bot.core.service import Deps
 from bot.core.values import Platform
-from bot.nudges.service import Nudges
 from bot.practices.service import Practices
-from bot.preferences.service import PreferenceService
-from bot.protected_time.service import ProtectedTime
-from bot.rants.service import Rants
-from bot.retention.service import Retention
 from handlers.slack.app import build_slack_app
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.manifest import manifest
@@ -118,6 +112,19 @@ class Assembly:
         return self.services.outbox.drain()
 
 
+class DirectoryBook:
+    """The Directories port: each platform's directory for a workspace."""
+
+    def __init__(self, factories: dict[Platform, Callable[[str], Directory]]) -> None:
+        self.factories = factories
+
+    def __call__(self, platform: Platform, workspace: str) -> Directory:
+        factory = self.factories.get(platform)
+        if factory is None:
+            raise CannotDeliver(f"{platform} is not configured")
+        return factory(workspace)
+
+
 def slack_web_client(settings: Settings, *, retries: bool = True) -> WebClient:
     """A WebClient that honours SLACK_API_URL (so tests and trials can point it elsewhere)."""
     client = WebClient(
@@ -137,6 +144,7 @@ def build(
     socket_mode: bool = False,
     listen: bool = True,
     extra_messengers: dict[Platform, Messenger] | None = None,
+    extra_directories: dict[Platform, Callable[[str], Directory]] | None = None,
 ) -> Assembly:
     """Wire the whole bot for `settings`; `listen=False` leaves out the Bolt app (jobs only)."""
     cap_libraries()
@@ -144,34 +152,18 @@ def build(
     if migrate:
         upgrade(engine)
     uow = SqlUnitOfWork(make_session_factory(engine))
-    key, created = load_or_create_key(settings.secret_key, Path(settings.key_file))
-    if created:
-        log.warning(
-            "Created a new secret key in %s. Back it up and keep it private: without it, replies "
-            "to anonymous posts cannot reach their authors.",
-            settings.key_file,
-        )
     messengers: dict[Platform, Messenger] = dict(extra_messengers or {})
+    directories = DirectoryBook(dict(extra_directories or {}))
     slack_client = None
     if with_slack and settings.slack_configured:
-        slack_client = slack_web_client(settings)
-        messengers[Platform.SLACK] = SlackMessenger(slack_web_client(settings, retries=False))
-    cipher = SealedBox(key)
+        slack_client = _slack(settings, messengers, directories)
+    cipher = SealedBox(secret_key(settings))
     outbox = Outbox(uow=uow, messengers=messengers, cipher=cipher, clock=clock)
-    practices = Practices(uow=uow, outbox=outbox, clock=clock, timezone=settings.timezone)
-    deps = Deps(uow=uow, practices=practices, outbox=outbox, cipher=cipher, clock=clock)
-    services = Services(
-        clock=clock,
-        outbox=outbox,
-        practices=practices,
-        rants=Rants(deps),
-        advice=Advice(deps),
-        retention=Retention(uow=uow, outbox=outbox, clock=clock),
-        preferences=PreferenceService(deps),
-        protected_time=ProtectedTime(deps),
-        nudges=Nudges(deps),
-        checkins=Checkins(deps),
+    practices = Practices(
+        uow=uow, outbox=outbox, clock=clock, timezone=settings.timezone, directories=directories
     )
+    deps = Deps(uow=uow, practices=practices, outbox=outbox, cipher=cipher, clock=clock)
+    services = assemble(deps, practices)
     assembly = Assembly(settings, engine, services, slack_client)
     if slack_client is not None and listen:
         assembly.slack_app = build_slack_app(
@@ -181,6 +173,28 @@ def build(
             socket_mode=socket_mode,
         )
     return assembly
+
+
+def _slack(
+    settings: Settings, messengers: dict[Platform, Messenger], directories: DirectoryBook
+) -> WebClient:
+    """Slack with one bot token: one workspace, whatever team a payload names."""
+    client = slack_web_client(settings)
+    messengers[Platform.SLACK] = SlackMessenger(slack_web_client(settings, retries=False))
+    directories.factories[Platform.SLACK] = lambda team: SlackDirectory(client, team_id=team)
+    return client
+
+
+def secret_key(settings: Settings) -> str:
+    """The key that seals anonymous authors: configured, kept in its file, or made now."""
+    key, created = load_or_create_key(settings.secret_key, Path(settings.key_file))
+    if created:
+        log.warning(
+            "Created a new secret key in %s. Back it up and keep it private: without it, replies "
+            "to anonymous posts cannot reach their authors.",
+            settings.key_file,
+        )
+    return key
 
 
 def sync_roster(assembly: Assembly) -> object:
@@ -198,7 +212,7 @@ def migrate_only(settings: Settings) -> tuple[str | None, str | None]:
 
 def manifest_json(*, socket_mode: bool, url: str) -> str:
     """The Slack app manifest, ready to paste."""
-    return json.dumps(manifest(socket_mode=socket_mode, url=url), indent=2)
+    return json.dumps(manifest(socket_mode=socket_mode, url=url, commands=SLASH_COMMANDS), indent=2)
 
 
 def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, scheduler: bool) -> None:

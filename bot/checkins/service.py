@@ -10,17 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.checkins import wording
-from bot.core import wording as core_words
+from bot.checkins.values import CheckinAction
 from bot.core.calendar import local_date, week_of
 from bot.core.choosing import pick
 from bot.core.delivery import DeliveryKind
 from bot.core.errors import Refused
-from bot.core.message import Action, Button, Message
-from bot.core.ports import Directory, Tx
+from bot.core.message import Button, Message
+from bot.core.ports import Tx
 from bot.core.service import PeerService
-from bot.core.values import Member, Platform, Practice
+from bot.core.values import Caller, Member, Practice
 from bot.core.week import CheckIn
-from bot.preferences import wording as preferences_words
 
 BURNOUT_FROM = 3  # answers 3 to 5 mean burnout (study.md)
 
@@ -62,7 +61,7 @@ class Checkins(PeerService[Tx]):
             report.already += 1
             return
         buttons = tuple(
-            Button(Action.CHECKIN_SCORE, str(score), f"{checkin}:{score}") for score in range(1, 6)
+            Button(CheckinAction.SCORE, str(score), f"{checkin}:{score}") for score in range(1, 6)
         )
         self.outbox.enqueue(
             tx,
@@ -75,44 +74,36 @@ class Checkins(PeerService[Tx]):
         )
         report.sent += 1
 
-    def answer(self, *, platform: Platform, directory: Directory, user: str, value: str) -> str:
+    def answer(self, caller: Caller, *, value: str) -> str:
         """Store the GP's answer (theirs alone) and offer a colleague's check-in."""
         checkin_id, _, score = value.partition(":")
         with self.uow() as tx:
-            practice, checkin = self._own(tx, platform, directory, user, int(checkin_id))
+            practice, checkin = self._own(tx, caller, int(checkin_id))
             tx.checkins.answer(checkin.id, max(1, min(int(score), 5)))
             buttons = (
-                Button(Action.CHECKIN_MATCH, wording.CHECKIN_MATCH, str(checkin.id)),
-                Button(Action.CHECKIN_CHOOSE, wording.CHECKIN_CHOOSE, str(checkin.id)),
-                Button(Action.CHECKIN_NO, wording.CHECKIN_NO, str(checkin.id)),
+                Button(CheckinAction.MATCH, wording.CHECKIN_MATCH, str(checkin.id)),
+                Button(CheckinAction.CHOOSE, wording.CHECKIN_CHOOSE, str(checkin.id)),
+                Button(CheckinAction.NO, wording.CHECKIN_NO, str(checkin.id)),
             )
             self.outbox.enqueue(
                 tx,
                 practice_id=practice.id,
                 platform=practice.platform,
                 kind=DeliveryKind.DIRECT,
-                target=user,
+                target=caller.user,
                 message=Message(wording.CHECKIN_THANKS, buttons),
                 dedupe_key=f"checkin-thanks:{checkin.id}",
             )
-        return core_words.HELP_NOW if int(score) >= 4 else preferences_words.PREFS_SAVED
+        return wording.score_reply(int(score))
 
-    def ask_colleague(
-        self,
-        *,
-        platform: Platform,
-        directory: Directory,
-        user: str,
-        checkin_id: int,
-        colleague: str = "",
-    ) -> str:
+    def ask_colleague(self, caller: Caller, *, checkin_id: int, colleague: str = "") -> str:
         """Ask a chosen (or matched) colleague to reach out, disclosing no answer."""
         with self.uow() as tx:
-            practice, checkin = self._own(tx, platform, directory, user, checkin_id)
+            practice, checkin = self._own(tx, caller, checkin_id)
             chosen = (
-                self.practices.colleague(tx, practice, user, colleague)
+                self.practices.colleague(tx, practice, caller.user, colleague)
                 if colleague
-                else self._match(tx, practice, user, checkin.week)
+                else self._match(tx, practice, caller.user, checkin.week)
             )
             if chosen is None:
                 return wording.CHECKIN_NOBODY
@@ -122,10 +113,10 @@ class Checkins(PeerService[Tx]):
                 platform=practice.platform,
                 kind=DeliveryKind.DIRECT,
                 target=chosen.user_id,
-                message=Message(wording.checkin_nudge(user)),
+                message=Message(wording.checkin_nudge(caller.user)),
                 dedupe_key=f"checkin-ask:{checkin.id}",
             )
-            tx.contacts.record(practice.id, user, chosen.user_id, self.clock.now())
+            tx.contacts.record(practice.id, caller.user, chosen.user_id, self.clock.now())
         return wording.checkin_colleague_asked(chosen.name)
 
     def _match(self, tx: Tx, practice: Practice, user: str, week: str) -> Member | None:
@@ -143,17 +134,9 @@ class Checkins(PeerService[Tx]):
         chosen = pick([m.user_id for m in familiar], user, week)
         return next(m for m in familiar if m.user_id == chosen)
 
-    def trend(self, *, platform: Platform, directory: Directory, user: str) -> list[CheckIn]:
-        """The GP's own answers, oldest first (for their eyes only)."""
-        with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            return tx.checkins.history(practice.id, user, 12)
-
-    def _own(
-        self, tx: Tx, platform: Platform, directory: Directory, user: str, checkin_id: int
-    ) -> tuple[Practice, CheckIn]:
-        practice = self.practices.practice_for(tx, platform, directory.workspace())
+    def _own(self, tx: Tx, caller: Caller, checkin_id: int) -> tuple[Practice, CheckIn]:
+        practice = self.practices.practice(tx, caller.platform, caller.workspace)
         checkin = tx.checkins.get(checkin_id)
-        if checkin is None or checkin.user_id != user or checkin.practice_id != practice.id:
+        if checkin is None or checkin.user_id != caller.user or checkin.practice_id != practice.id:
             raise Refused(wording.CHECKIN_NOT_YOURS)
         return practice, checkin

@@ -54,19 +54,27 @@ def checkin_nudge(who: str) -> Text:
     )
 
 
-def trend(scores: list[tuple[str, int]]) -> str:
-    """A GP's own check-in history, for their eyes only."""
-    if not scores:
-        return "No check-ins answered yet."
-    return "Your check-ins (1 = enjoying work, 5 = completely burned out): " + ", ".join(
-        f"{week} {score}" for week, score in scores
-    )
-
-
-TREND_PRIVATE = "Only you can see this."
-
 CHOOSE_TITLE = "Choose a colleague"
 
 CHOOSE_LABEL = "Who would you like to check in on you?"
 
 CHOOSE_NOTE = "They won't see your answer, only that a coffee might be welcome."
+
+
+def score_reply(score: int) -> str:
+    """What a GP reads straight after answering: warmer, and more useful, the harder it is."""
+    if score >= 4:
+        return (
+            "Thank you for being honest: that sounds really hard. Please talk to someone soon. "
+            "NHS Practitioner Health (confidential, for doctors): 0300 0303 300, or text PHP to "
+            "85258. BMA wellbeing support, 24/7: 0330 123 1245. Samaritans: 116 123. NHS 111 "
+            "(mental health option), or 999 in an emergency. Only you can see this; nobody has "
+            "been told."
+        )
+    if score == 3:
+        return (
+            "Thanks for saying. Burning out is common in general practice, and it isn't a "
+            "failing. A colleague's company, protected time, or a confidential word with NHS "
+            "Practitioner Health (0300 0303 300) can all help. Only you can see your answer."
+        )
+    return "Thanks: saved, and only you can see it."

@@ -3,37 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from bot.core.text import Text, Words, as_text
-
-
-class Action(StrEnum):
-    """Buttons on messages the bot sends; each platform maps these to its own ids."""
-
-    HEAR_YOU = "rant.hear_you"
-    COFFEE = "rant.coffee"
-    ANSWER = "question.answer"
-    CAN_HELP = "question.can_help"
-    HELPFUL = "answer.helpful"
-    PT_IN = "pt.in"
-    PT_OUT = "pt.out"
-    PT_YES = "pt.yes"
-    PT_PARTLY = "pt.partly"
-    PT_NO = "pt.no"
-    NUDGE_SNOOZE = "nudge.snooze"
-    NUDGE_OFF = "nudge.off"
-    CHECKIN_SCORE = "checkin.score"
-    CHECKIN_MATCH = "checkin.match"
-    CHECKIN_CHOOSE = "checkin.choose"
-    CHECKIN_NO = "checkin.no"
 
 
 @dataclass(frozen=True, slots=True)
 class Button:
     """A one-tap answer under a message."""
 
-    action: Action | str
+    action: str  # a capability's own action id, e.g. 'rant.hear_you'
     label: str
     value: str = ""
     primary: bool = False

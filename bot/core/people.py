@@ -10,31 +10,65 @@ from bot.core.delivery import DeliveryKind
 from bot.core.errors import Refused
 from bot.core.message import Message
 from bot.core.outbox import Outbox
-from bot.core.ports import CannotDeliver, Clock, Directory, Tx, UnitOfWork
-from bot.core.values import Member, Platform, PlatformUser, Practice, Role, Space, SpacePurpose
+from bot.core.ports import CannotDeliver, Clock, Directories, Directory, Tx, UnitOfWork
+from bot.core.values import (
+    Caller,
+    Member,
+    Platform,
+    PlatformUser,
+    Practice,
+    Role,
+    Space,
+    SpacePurpose,
+)
 
 
 class People:
     """Finds the practice and the member behind each request, and says who may do what."""
 
-    def __init__(self, *, uow: UnitOfWork, outbox: Outbox, clock: Clock, timezone: str) -> None:
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWork[Tx],
+        outbox: Outbox,
+        clock: Clock,
+        timezone: str,
+        directories: Directories,
+    ) -> None:
         self.uow = uow
         self.outbox = outbox
         self.clock = clock
         self.timezone = timezone
+        self.directories = directories
 
-    def practice_for(self, tx: Tx, platform: Platform, workspace: tuple[str, str]) -> Practice:
+    def directory(self, caller: Caller) -> Directory:
+        """The caller's workspace, as the platform reports it."""
+        return self.directories(caller.platform, caller.workspace)
+
+    def practice(self, tx: Tx, platform: Platform, workspace: str) -> Practice:
         """The workspace's practice, created (as one practice) the first time it is seen."""
-        found = tx.practices.by_workspace(platform, workspace[0])
+        found = tx.practices.by_workspace(platform, workspace)
         if found is not None:
             return found
+        _, name = self.directories(platform, workspace).workspace()
         return tx.practices.create(
             platform=platform,
-            workspace_id=workspace[0],
-            name=workspace[1] or "Our practice",
+            workspace_id=workspace,
+            name=name or "Our practice",
             timezone=self.timezone,
             now=self.clock.now(),
         )
+
+    def resolve(self, tx: Tx, caller: Caller) -> tuple[Practice, Member]:
+        """The practice and the member behind a request (a newcomer is learnt from the platform)."""
+        practice = self.practice(tx, caller.platform, caller.workspace)
+        return practice, self.member(tx, practice, caller)
+
+    def lead(self, tx: Tx, caller: Caller) -> Practice:
+        """The caller's practice, if they are one of its leads; refused otherwise."""
+        practice = self.practice(tx, caller.platform, caller.workspace)
+        self.require_lead(tx, practice, caller.user)
+        return practice
 
     def _upsert(self, tx: Tx, practice: Practice, person: PlatformUser) -> Member:
         existing = tx.members.get(practice.id, person.user_id)
@@ -49,25 +83,27 @@ class People:
         tx.members.upsert(member, self.clock.now())
         return member
 
-    def member(
-        self, tx: Tx, practice: Practice, user_id: str, directory: Directory | None
-    ) -> Member:
+    def member(self, tx: Tx, practice: Practice, caller: Caller) -> Member:
         """The member behind a request, learning a newcomer from the platform if need be."""
-        found = tx.members.get(practice.id, user_id)
+        found = tx.members.get(practice.id, caller.user)
         if found is not None and found.active:
             return found
-        person = directory.person(user_id) if directory else None
+        person = self.directory(caller).person(caller.user)
         if person is None or not person.is_person_in_workspace:
             raise Refused(core_words.NOT_A_MEMBER)
         return self._upsert(tx, practice, person)
 
-    @staticmethod
-    def join(directory: Directory, channel: str) -> str:
+    def join(self, caller: Caller, channel: str) -> str:
         """Join a channel for the practice, or refuse kindly if the bot may not."""
         try:
-            return directory.join(channel)
+            return self.directory(caller).join(channel)
         except CannotDeliver as exc:
             raise Refused(core_words.CANNOT_JOIN) from exc
+
+    def require_lead_of(self, caller: Caller) -> None:
+        """Refuse kindly unless the caller leads their practice (before a form is even shown)."""
+        with self.uow() as tx:
+            self.lead(tx, caller)
 
     @staticmethod
     def require_lead(tx: Tx, practice: Practice, user_id: str) -> None:
@@ -76,12 +112,11 @@ class People:
             raise Refused(core_words.ONLY_LEADS)
 
     def ready(
-        self, *, platform: Platform, directory: Directory, user_id: str, need: SpacePurpose | None
+        self, caller: Caller, need: SpacePurpose | None
     ) -> tuple[Practice, Member, Space | None]:
         """The practice, the member and the space `need`ed; refused once the leads are asked."""
         with self.uow() as tx:
-            practice = self.practice_for(tx, platform, directory.workspace())
-            member = self.member(tx, practice, user_id, directory)
+            practice, member = self.resolve(tx, caller)
             spaces = self.spaces_or_ask_leads(tx, practice) if need else {}
         if spaces is None:  # refused after the commit, so the request to the leads is kept
             raise Refused(core_words.WAITING_FOR_LEAD)

@@ -211,3 +211,9 @@ class Directory(Protocol):
     def create_channel(self, name: str) -> tuple[str, str]:
         """Create (or reuse) a public channel, join it, return its id and name."""
         ...
+
+
+class Directories(Protocol):
+    """Finds the Directory of a platform's workspace (one per installation)."""
+
+    def __call__(self, platform: Platform, workspace: str) -> Directory: ...

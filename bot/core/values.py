@@ -82,3 +82,12 @@ class Space:
     purpose: SpacePurpose
     channel_id: str
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who is asking, and where from: the one value every request carries into the domain."""
+
+    platform: Platform
+    workspace: str  # the platform's workspace (Slack team, Teams team, the chat's practice)
+    user: str  # the platform's id for the person

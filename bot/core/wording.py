@@ -152,3 +152,5 @@ CANNOT_JOIN = (
     "I couldn't join that channel. If it's private, invite me first "
     "(type /invite @Coffee Room in the channel), then try again."
 )
+
+FILL_THIS_IN = "Please fill this in."

@@ -6,20 +6,21 @@ member until they turn it off; chosen for what would help most now.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.calendar import Region, local_date, recurs_on, week_of
 from bot.core.choosing import pick
 from bot.core.delivery import DeliveryKind
-from bot.core.message import Action, Button, Message
+from bot.core.message import Button, Message
 from bot.core.service import PeerService
 from bot.core.text import Words
-from bot.core.values import Member, Practice
+from bot.core.values import Caller, Member, Practice
 from bot.core.week import Preferences, skipped
 from bot.nudges import wording
 from bot.nudges.ports import NudgesTx
+from bot.nudges.values import NudgeAction
 
 THANKS_WINDOW = timedelta(days=14)
 
@@ -45,6 +46,24 @@ class Nudges(PeerService[NudgesTx]):
             lambda tx, practice, member, now: self._consider(tx, practice, member, now, report)
         )
         return report
+
+    def snooze(self, caller: Caller, weeks: int) -> str:
+        """'Not now': no nudges for `weeks` weeks (this one and the next weeks - 1)."""
+        with self.uow() as tx:
+            practice, _ = self.practices.resolve(tx, caller)
+            monday, _ = week_of(self.clock.now(), practice.timezone)  # the practice's week
+            until = monday + timedelta(weeks=max(1, min(weeks, 12)), days=-1)  # a Sunday
+            prefs = tx.preferences.get(practice.id, caller.user)
+            tx.preferences.save(replace(prefs, snoozed_until=until), self.clock.now())
+        return wording.snoozed(weeks)
+
+    def turn_off(self, caller: Caller) -> str:
+        """'Turn these off' under a nudge."""
+        with self.uow() as tx:
+            practice, _ = self.practices.resolve(tx, caller)
+            prefs = tx.preferences.get(practice.id, caller.user)
+            tx.preferences.save(replace(prefs, nudges_on=False), self.clock.now())
+        return wording.NUDGES_TURNED_OFF
 
     def waiting(self) -> tuple[int, int]:
         """How many members, of how many, still have this week's nudge to come."""
@@ -146,9 +165,9 @@ class Nudges(PeerService[NudgesTx]):
 
 def _with_buttons(text: Words) -> Message:
     snoozes = tuple(
-        Button(Action.NUDGE_SNOOZE, f"{wording.NOT_NOW}: {w} week{'s' if w > 1 else ''}", str(w))
+        Button(NudgeAction.SNOOZE, f"{wording.NOT_NOW}: {w} week{'s' if w > 1 else ''}", str(w))
         for w in wording.SNOOZE_WEEKS
     )
     return Message(
-        text, (*snoozes, Button(Action.NUDGE_OFF, wording.NUDGES_OFF)), note=wording.NUDGE_FOOTER
+        text, (*snoozes, Button(NudgeAction.OFF, wording.NUDGES_OFF)), note=wording.NUDGE_FOOTER
     )

@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 
 from bot.core.calendar import local_date
 from bot.core.errors import Refused
+from bot.core.home import HomeView
 from bot.core.people import People
 from bot.core.ports import Directory, Tx
-from bot.core.values import Platform, PlatformUser, Practice, Space, SpacePurpose
+from bot.core.values import Caller, Platform, PlatformUser, Practice, Space, SpacePurpose
 from bot.practices import wording
-from bot.practices.values import HomeView
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +32,11 @@ class Practices(People):
 
     def sync_roster(self, platform: Platform, directory: Directory) -> RosterReport:
         """Make members match the workspace's people; seed leads if there are none yet."""
-        workspace = directory.workspace()
+        workspace, _ = directory.workspace()
         people = [p for p in directory.people() if p.is_person_in_workspace]
         now = self.clock.now()
         with self.uow() as tx:
-            practice = self.practice_for(tx, platform, workspace)
+            practice = self.practice(tx, platform, workspace)
             for person in people:
                 self._upsert(tx, practice, person)
             gone = tx.members.deactivate_except(practice.id, {p.user_id for p in people}, now)
@@ -49,10 +49,10 @@ class Practices(People):
         log.info("roster synced: %d members, %d left, %d leads seeded", len(people), gone, seeded)
         return RosterReport(practice.id, len(people), gone, seeded)
 
-    def learn(self, *, platform: Platform, directory: Directory, person: PlatformUser) -> None:
+    def learn(self, platform: Platform, workspace: str, person: PlatformUser) -> None:
         """Someone joined, changed or left the workspace: keep their membership true."""
         with self.uow() as tx:
-            practice = self.practice_for(tx, platform, directory.workspace())
+            practice = self.practice(tx, platform, workspace)
             if person.is_person_in_workspace:
                 self._upsert(tx, practice, person)
                 return
@@ -71,32 +71,25 @@ class Practices(People):
             )
 
     def open_home(
-        self,
-        *,
-        platform: Platform,
-        directory: Directory,
-        user_id: str,
-        event_key: str,
-        show: Callable[[HomeView], None],
+        self, caller: Caller, *, event_key: str, show: Callable[[HomeView], None]
     ) -> bool:
         """Show a person their home once per event, however often the event is retried."""
         with self.uow() as tx:
             if not tx.events.claim(event_key, self.clock.now()):
                 return False
-            view = self._home(tx, platform, directory, user_id)
+            view = self._home(tx, caller)
             show(view)  # inside the transaction: if it fails, the event is not marked handled
         return True
 
-    def home(self, *, platform: Platform, directory: Directory, user_id: str) -> HomeView:
+    def home(self, caller: Caller) -> HomeView:
         """The home view for one person, now."""
         with self.uow() as tx:
-            return self._home(tx, platform, directory, user_id)
+            return self._home(tx, caller)
 
-    def _home(self, tx: Tx, platform: Platform, directory: Directory, user_id: str) -> HomeView:
-        practice = self.practice_for(tx, platform, directory.workspace())
-        member = self.member(tx, practice, user_id, directory)
+    def _home(self, tx: Tx, caller: Caller) -> HomeView:
+        practice, member = self.resolve(tx, caller)
         leads = tx.leads.list(practice.id)
-        is_lead = user_id in leads
+        is_lead = caller.user in leads
         return HomeView(
             practice=practice,
             member=member,
@@ -104,50 +97,39 @@ class Practices(People):
             spaces=tx.spaces.all(practice.id),
             leads=leads,
             today=local_date(self.clock.now(), practice.timezone),
-            preferences=tx.preferences.get(practice.id, user_id),
-            trend=tuple(tx.checkins.history(practice.id, user_id, 12)),
+            preferences=tx.preferences.get(practice.id, caller.user),
+            trend=tuple(tx.checkins.history(practice.id, caller.user, 12)),
             slots=tuple(tx.slots.active(practice.id)) if is_lead else (),
         )
 
-    def set_spaces(
-        self,
-        *,
-        platform: Platform,
-        directory: Directory,
-        actor: str,
-        channels: dict[SpacePurpose, str],
-    ) -> HomeView:
+    def set_spaces(self, caller: Caller, channels: dict[SpacePurpose, str]) -> HomeView:
         """A lead chooses the shared channels; the bot joins them. Only leads may."""
-        if set(channels) != set(SpacePurpose) or not all(channels.values()):
-            raise Refused(wording.SETUP_NEEDS_BOTH)
-        workspace = directory.workspace()
+        missing = [p for p in SpacePurpose if not channels.get(p)]
+        if missing:
+            raise Refused(wording.SETUP_NEEDS_BOTH, field=missing[0].value)
         with self.uow() as tx:
-            practice = self.practice_for(tx, platform, workspace)
-            self.require_lead(tx, practice, actor)
-        names = {purpose: self.join(directory, ch) for purpose, ch in channels.items()}
+            self.lead(tx, caller)
+        names = {purpose: self.join(caller, ch) for purpose, ch in channels.items()}
         with self.uow() as tx:
-            practice = self.practice_for(tx, platform, workspace)
-            self.require_lead(tx, practice, actor)  # checked again: leads can change meanwhile
+            practice = self.lead(tx, caller)  # checked again: leads can change meanwhile
             for purpose, channel in channels.items():
                 tx.spaces.set(
                     Space(practice.id, purpose, channel, names[purpose]), self.clock.now()
                 )
             tx.audit.record(
                 practice_id=practice.id,
-                actor=actor,
+                actor=caller.user,
                 action="spaces.set",
                 detail={p.value: channels[p] for p in channels},
                 now=self.clock.now(),
             )
-            return self._home(tx, platform, directory, actor)
+            return self._home(tx, caller)
 
-    def create_spaces(self, *, platform: Platform, directory: Directory, actor: str) -> HomeView:
+    def create_spaces(self, caller: Caller) -> HomeView:
         """A lead asks the bot to create the two default channels."""
         with self.uow() as tx:
-            self.require_lead(tx, self.practice_for(tx, platform, directory.workspace()), actor)
+            self.lead(tx, caller)
+        directory = self.directory(caller)
         rants, _ = directory.create_channel("coffee-room")
         advice, _ = directory.create_channel("run-it-past")
-        channels = {SpacePurpose.RANTS: rants, SpacePurpose.ADVICE: advice}
-        return self.set_spaces(
-            platform=platform, directory=directory, actor=actor, channels=channels
-        )
+        return self.set_spaces(caller, {SpacePurpose.RANTS: rants, SpacePurpose.ADVICE: advice})

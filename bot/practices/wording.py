@@ -29,11 +29,6 @@ def spaces_saved(rants: str, advice: str) -> Text:
     return Text("Saved. Rants go to ", channel(rants), " and questions to ", channel(advice), ".")
 
 
-def home_role_line(role: str) -> str:
-    """The member's self-declared role, as shown on their home."""
-    return "Your role: " + ("not set yet" if role == "not_set" else role.replace("_", " "))
-
-
 def home_spaces_line(rants: str | None, advice: str | None) -> Text:
     """Where things go, as shown on the home."""
     if not rants or not advice:
@@ -46,3 +41,8 @@ def leads_line(leads: Sequence[str]) -> Text:
     if not leads:
         return Text("Practice leads: none yet")
     return Text("Practice leads: ", joined(", ", [mention(u) for u in leads]))
+
+
+SETUP_CHOOSE = "Choose the channels"
+HELP_SUMMARY = "what Coffee Room is, and what you can do"
+SETUP_SUMMARY = "(leads) choose the channels for rants and questions"

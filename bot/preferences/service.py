@@ -7,31 +7,39 @@ private) and familiarity (a self-declared role). Only the GP changes their own.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from bot.core import wording as core_words
-from bot.core.calendar import parse_sessions
+from bot.core.calendar import local_date, parse_sessions
 from bot.core.errors import Refused
-from bot.core.ports import Directory, Tx
+from bot.core.ports import Tx
 from bot.core.service import PeerService
-from bot.core.values import Platform, Role
-from bot.core.week import Preferences
-from bot.nudges import wording as nudges_words
+from bot.core.values import Caller, Role
+from bot.core.week import CheckIn, Preferences
 from bot.preferences import wording
 
 
 class PreferenceService(PeerService[Tx]):
     """Reads and changes one GP's preferences, always their own."""
 
-    def get(self, *, platform: Platform, directory: Directory, user: str) -> Preferences:
+    def get(self, caller: Caller) -> Preferences:
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.member(tx, practice, user, directory)
-            return tx.preferences.get(practice.id, user)
+            practice, _ = self.practices.resolve(tx, caller)
+            return tx.preferences.get(practice.id, caller.user)
 
-    def change(
-        self, *, platform: Platform, directory: Directory, user: str, **changes: object
-    ) -> Preferences:
+    def today(self, caller: Caller) -> date:
+        """Today, in the caller's practice."""
+        with self.uow() as tx:
+            practice = self.practices.practice(tx, caller.platform, caller.workspace)
+        return local_date(self.clock.now(), practice.timezone)
+
+    def trend(self, caller: Caller) -> list[CheckIn]:
+        """The GP's own check-ins, oldest first (for their eyes only)."""
+        with self.uow() as tx:
+            practice, _ = self.practices.resolve(tx, caller)
+            return tx.checkins.history(practice.id, caller.user, 12)
+
+    def change(self, caller: Caller, **changes: object) -> Preferences:
         """Apply `changes`: nudges_on, checkins_on, snoozed_until, sessions, quiet
         (a (start, end) pair of times), paused_until."""
         paused = changes.get("paused_until")
@@ -40,49 +48,29 @@ class PreferenceService(PeerService[Tx]):
         if changes.get("nudges_on") is True:
             changes.setdefault("snoozed_until", None)  # turning them on means now
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.member(tx, practice, user, directory)
-            prefs = tx.preferences.get(practice.id, user)
+            practice, _ = self.practices.resolve(tx, caller)
+            prefs = tx.preferences.get(practice.id, caller.user)
             prefs = _apply(prefs, changes)
             tx.preferences.save(prefs, self.clock.now())
             return prefs
 
-    def snooze(self, *, platform: Platform, directory: Directory, user: str, weeks: int) -> str:
-        """'Not now': no nudges for `weeks` weeks."""
-        # Snoozing for N weeks skips this week and the next N-1, to the Sunday before the next.
-        today = self.clock.now().date()
-        until = today - timedelta(days=today.weekday()) + timedelta(weeks=max(1, min(weeks, 12)))
-        until -= timedelta(days=1)
-        self.change(platform=platform, directory=directory, user=user, snoozed_until=until)
-        return nudges_words.snoozed(weeks)
-
-    def nudges_off(self, *, platform: Platform, directory: Directory, user: str) -> str:
-        """'Turn these off' under a nudge."""
-        self.change(platform=platform, directory=directory, user=user, nudges_on=False)
-        return nudges_words.NUDGES_TURNED_OFF
-
-    def add_leave(
-        self, *, platform: Platform, directory: Directory, user: str, starts: date, ends: date
-    ) -> None:
+    def add_leave(self, caller: Caller, *, starts: date, ends: date) -> None:
         if ends < starts:
             raise Refused(wording.BAD_RANGE, field="ends")
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.member(tx, practice, user, directory)
-            tx.preferences.add_leave(practice.id, user, starts, ends)
+            practice, _ = self.practices.resolve(tx, caller)
+            tx.preferences.add_leave(practice.id, caller.user, starts, ends)
 
-    def clear_leave(self, *, platform: Platform, directory: Directory, user: str) -> str:
+    def clear_leave(self, caller: Caller) -> str:
         """Cancel every leave the GP has booked (plans change)."""
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.member(tx, practice, user, directory)
-            tx.preferences.clear_leave(practice.id, user)
+            practice, _ = self.practices.resolve(tx, caller)
+            tx.preferences.clear_leave(practice.id, caller.user)
         return wording.LEAVE_CLEARED
 
-    def set_role(self, *, platform: Platform, directory: Directory, user: str, role: Role) -> None:
+    def set_role(self, caller: Caller, *, role: Role) -> None:
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            member = self.practices.member(tx, practice, user, directory)
+            _, member = self.practices.resolve(tx, caller)
             tx.members.upsert(replace(member, role=role), self.clock.now())
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, time
 
 from bot.core.text import Text, strong
+from bot.core.week import CheckIn, Preferences
 from bot.core.wording import DAY_NAMES, PARTS, clock, long_day
 
 PREFS_SAVED = "Saved."
@@ -21,7 +23,6 @@ LEAVE_STARTS_LABEL = "First day of leave (like 2026-12-24)"
 
 LEAVE_ENDS_LABEL = "Last day of leave"
 
-PAUSE_LABEL = "Pause everything until (a date like 2026-12-24, or Enter to unpause)"
 
 ROLE_LABEL = "Your role (optional)"
 
@@ -145,3 +146,56 @@ QUIET_TO_LABEL = "Quiet until"
 CANCEL_LEAVE = "Cancel my leave"
 
 LEAVE_CLEARED = "Your leave is cancelled: nudges and check-ins can reach you on working days."
+
+
+def home_role_line(role: str) -> str:
+    """The member's self-declared role, as shown on their home."""
+    return "Your role: " + ("not set yet" if role == "not_set" else role.replace("_", " "))
+
+
+def trend(scores: list[tuple[str, int]]) -> str:
+    """A GP's own check-in history, for their eyes only."""
+    if not scores:
+        return "No check-ins answered yet."
+    return "Your check-ins (1 = enjoying work, 5 = completely burned out): " + ", ".join(
+        f"{week} {score}" for week, score in scores
+    )
+
+
+TREND_PRIVATE = "Only you can see this."
+
+WEEK_INTRO_TEXT = Text(WEEK_INTRO)
+USAGE = {
+    "nudges": "Say 'nudges on' or 'nudges off'.",
+    "checkins": "Say 'checkins on', 'checkins off', or 'checkins' for your own trend.",
+}
+WEEK_SUMMARY = "your working pattern, nudges, check-ins, leave and pause ('week set' to change)"
+LEAVE_SUMMARY = "book leave: nothing from Coffee Room while you're away ('leave clear' cancels)"
+PAUSE_SUMMARY = "pause everything until a date"
+NUDGES_SUMMARY = "the weekly nudge: 'nudges on' or 'nudges off'"
+CHECKINS_SUMMARY = (
+    "the weekly private check-in: 'checkins on' or 'off'; 'checkins' shows your trend"
+)
+ROLE_SUMMARY = "say whether you're a partner, salaried GP, locum or trainee"
+
+
+def week_lines(prefs: Preferences, today: date) -> list[str]:
+    """A GP's week, line by line, as the typed 'week' shows it."""
+    pattern = prefs.pattern
+    return [
+        surgeries_line(pattern.sessions, prefs.customised),
+        quiet_line(pattern.quiet),
+        nudges_line(prefs.nudges_on, prefs.snoozed_until, today),
+        checkins_line(prefs.checkins_on),
+        leave_line(list(pattern.leave)),
+        paused(pattern.paused_until),
+    ]
+
+
+def trend_of(history: Sequence[CheckIn]) -> str:
+    """A GP's own answered check-ins, for their eyes only."""
+    return trend([(c.week, c.score) for c in history if c.score is not None])
+
+
+PAUSE_TITLE = "Pause Coffee Room"
+ROLE_TITLE = "Your role"

@@ -13,22 +13,21 @@ from datetime import date, datetime, time, timedelta
 from bot.core.calendar import Region, at, local_date, recurs_on
 from bot.core.delivery import DeliveryKind
 from bot.core.errors import Refused
-from bot.core.message import Action, Button, Message
-from bot.core.ports import Directory
+from bot.core.message import Button, Message
 from bot.core.service import PeerService
-from bot.core.values import Platform, Practice
+from bot.core.values import Caller, Practice
 from bot.core.week import Closure, DayPart, Slot, SlotKind, skipped
 from bot.protected_time import wording
 from bot.protected_time.ports import ProtectedTimeTx
-from bot.protected_time.values import Phase
+from bot.protected_time.values import Phase, SlotAction
 
 REMINDER_BEFORE = timedelta(minutes=10)
 ANSWERS = {
-    Action.PT_IN: (Phase.REMINDER, "in"),
-    Action.PT_OUT: (Phase.REMINDER, "out"),
-    Action.PT_YES: (Phase.FOLLOW_UP, "yes"),
-    Action.PT_PARTLY: (Phase.FOLLOW_UP, "partly"),
-    Action.PT_NO: (Phase.FOLLOW_UP, "no"),
+    SlotAction.IN: (Phase.REMINDER, "in"),
+    SlotAction.OUT: (Phase.REMINDER, "out"),
+    SlotAction.YES: (Phase.FOLLOW_UP, "yes"),
+    SlotAction.PARTLY: (Phase.FOLLOW_UP, "partly"),
+    SlotAction.NO: (Phase.FOLLOW_UP, "no"),
 }
 
 
@@ -57,12 +56,20 @@ def moments(slot: Slot, day: date, zone: str) -> dict[Phase, tuple[datetime, dat
     }
 
 
+def first_day(slot: Slot, today: date) -> date:
+    """The first day a new slot happens (a fortnightly one always recurs within 14 days)."""
+    start = max(slot.anchor, today)
+    return next(
+        day
+        for day in (start + timedelta(days=i) for i in range(15))
+        if recurs_on(day, weekday=slot.weekday, every_weeks=slot.every_weeks, anchor=slot.anchor)
+    )
+
+
 class ProtectedTime(PeerService[ProtectedTimeTx]):
     """Slots in, occurrences out: every message claimed once by its (slot, day, phase)."""
 
-    def add_slot(
-        self, *, platform: Platform, directory: Directory, actor: str, request: SlotRequest
-    ) -> tuple[Slot, date]:
+    def add_slot(self, caller: Caller, *, request: SlotRequest) -> tuple[Slot, date]:
         """A lead adds a slot (the bot joins its channel); returns it and its first day."""
         if not (
             0 <= request.weekday <= 6
@@ -72,13 +79,10 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
         ):
             raise Refused(wording.BAD_SLOT)
         with self.uow() as tx:  # checked before joining, so a forged form changes nothing at all
-            self.practices.require_lead(
-                tx, self.practices.practice_for(tx, platform, directory.workspace()), actor
-            )
-        name = self.practices.join(directory, request.channel)
+            self.practices.lead(tx, caller)
+        name = self.practices.join(caller, request.channel)
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.require_lead(tx, practice, actor)
+            practice = self.practices.lead(tx, caller)
             today = local_date(self.clock.now(), practice.timezone)
             anchor = request.first_week or today
             slot = tx.slots.add(
@@ -96,60 +100,43 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
                 ),
                 self.clock.now(),
             )
-            start = max(anchor, today)  # a fortnightly slot always recurs within 14 days
-            first = next(
-                d
-                for d in (start + timedelta(days=i) for i in range(15))
-                if recurs_on(
-                    d, weekday=slot.weekday, every_weeks=slot.every_weeks, anchor=slot.anchor
-                )
-            )
-            self._audit(tx, practice, actor, "slot.added", {"slot": slot.id})
-        return slot, first
+            self._audit(tx, practice, caller.user, "slot.added", {"slot": slot.id})
+        return slot, first_day(slot, today)
 
-    def remove_slot(
-        self, *, platform: Platform, directory: Directory, actor: str, slot_id: int
-    ) -> None:
+    def require_lead(self, caller: Caller) -> None:
+        """Refuse kindly unless the caller leads the practice (before a form is even shown)."""
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.require_lead(tx, practice, actor)
+            practice = self.practices.practice(tx, caller.platform, caller.workspace)
+            if caller.user not in tx.leads.list(practice.id):
+                raise Refused(wording.PT_ONLY_LEADS)
+
+    def remove_slot(self, caller: Caller, *, slot_id: int) -> None:
+        with self.uow() as tx:
+            practice = self.practices.lead(tx, caller)
             if tx.slots.remove(practice.id, slot_id):
-                self._audit(tx, practice, actor, "slot.removed", {"slot": slot_id})
+                self._audit(tx, practice, caller.user, "slot.removed", {"slot": slot_id})
 
-    def add_closure(
-        self,
-        *,
-        platform: Platform,
-        directory: Directory,
-        actor: str,
-        closure_day: date,
-        part: DayPart,
-        reason: str,
-    ) -> None:
+    def add_closure(self, caller: Caller, *, closure_day: date, part: DayPart, reason: str) -> None:
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.require_lead(tx, practice, actor)
+            practice = self.practices.lead(tx, caller)
             tx.closures.add(Closure(practice.id, closure_day, part, reason))
             self._audit(
                 tx,
                 practice,
-                actor,
+                caller.user,
                 "closure.added",
                 {"day": closure_day.isoformat(), "part": part, "reason": reason},
             )
 
-    def set_region(
-        self, *, platform: Platform, directory: Directory, actor: str, region: Region
-    ) -> None:
+    def set_region(self, caller: Caller, *, region: Region) -> None:
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.require_lead(tx, practice, actor)
+            practice = self.practices.lead(tx, caller)
             tx.practices.set_region(practice.id, region)
-            self._audit(tx, practice, actor, "region.set", {"region": region})
+            self._audit(tx, practice, caller.user, "region.set", {"region": region})
 
-    def slots(self, *, platform: Platform, directory: Directory) -> list[Slot]:
+    def slots(self, caller: Caller) -> list[Slot]:
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
+            practice = self.practices.practice(tx, caller.platform, caller.workspace)
             return tx.slots.active(practice.id)
 
     def _audit(
@@ -202,8 +189,8 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
             message = Message(
                 wording.pt_reminder(slot.kind, slot.start),
                 (
-                    Button(Action.PT_IN, wording.IM_IN, value, primary=True),
-                    Button(Action.PT_OUT, wording.CANT_TODAY, value),
+                    Button(SlotAction.IN, wording.IM_IN, value, primary=True),
+                    Button(SlotAction.OUT, wording.CANT_TODAY, value),
                 ),
             )
         elif phase is Phase.STARTER:
@@ -253,22 +240,19 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
                     ]
         return min(found, key=lambda f: f[0]) if found else None
 
-    def answer(
-        self, *, platform: Platform, directory: Directory, user: str, action: Action, value: str
-    ) -> str:
+    def answer(self, caller: Caller, *, action: SlotAction, value: str) -> str:
         """'I'm in', 'Can't today', or whether they got to take it: one answer per person."""
         slot_id, _, day = value.partition(":")
         phase, answer = ANSWERS[action]
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.member(tx, practice, user, directory)
+            practice, _ = self.practices.resolve(tx, caller)
             slot = tx.slots.get(int(slot_id))
             if slot is None or slot.practice_id != practice.id:
                 raise Refused(wording.PT_GONE)
             tx.slot_answers.record(
                 slot_id=slot.id,
                 occurs_on=date.fromisoformat(day),
-                user_id=user,
+                user_id=caller.user,
                 phase=phase,
                 answer=answer,
                 now=self.clock.now(),

@@ -157,3 +157,10 @@ CLOSURE_DATE = "Date"
 
 def minutes(value: int) -> str:
     return f"{value} minutes"
+
+
+PROTECTED_SUMMARY = "(leads) protected time: 'protected add', 'protected remove N'"
+CLOSURE_SUMMARY = "(leads) a closed or protected-learning day: protected time is skipped"
+REGION_SUMMARY = "(leads) whose bank holidays the practice keeps"
+DEFAULT_START = time(12, 30)
+REGION_TITLE = "Bank holidays"

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.core import wording as core_words
 from bot.core.delivery import DeliveryKind
 from bot.core.errors import Refused
-from bot.core.message import Action, Button, Message
-from bot.core.ports import Directory
+from bot.core.message import Button, Message
 from bot.core.service import PeerService
 from bot.core.text import Text, quote
-from bot.core.values import Member, Platform, Practice, SpacePurpose
+from bot.core.values import Caller, Member, Practice, SpacePurpose
 from bot.rants import wording
 from bot.rants.ports import RantsTx
-from bot.rants.values import Rant, RantDestination
+from bot.rants.values import Rant, RantAction, RantDestination
 from bot.safety import checks as safety
 
 RANT_LIFETIME = timedelta(days=7)  # then it leaves the shared space and the relay link is gone
@@ -29,7 +28,6 @@ RANT_LIFETIME = timedelta(days=7)  # then it leaves the shared space and the rel
 class RantRequest:
     """What a GP filled in."""
 
-    author: str
     text: str
     destination: RantDestination
     colleague: str = ""
@@ -47,18 +45,11 @@ class RantOutcome:
 class Rants(PeerService[RantsTx]):
     """Takes rants where their authors choose and relays colleagues' one-tap replies back."""
 
-    def submit(
-        self, *, platform: Platform, directory: Directory, request: RantRequest, key: str
-    ) -> RantOutcome:
+    def submit(self, caller: Caller, *, request: RantRequest, key: str) -> RantOutcome:
         """Guard, then send the rant where its author chose; `key` makes a resubmission a no-op."""
         text = safety.checked(request.text)
         shared = request.destination in (RantDestination.SPACE, RantDestination.SPACE_ANONYMOUS)
-        practice, _, space = self.practices.ready(
-            platform=platform,
-            directory=directory,
-            user_id=request.author,
-            need=SpacePurpose.RANTS if shared else None,
-        )
+        practice, _, space = self.practices.ready(caller, SpacePurpose.RANTS if shared else None)
         anonymous = request.destination is RantDestination.SPACE_ANONYMOUS
         with self.uow() as tx:
             signposted = safety.signpost_if_in_crisis(
@@ -66,7 +57,7 @@ class Rants(PeerService[RantsTx]):
                 tx,
                 practice=practice,
                 text=text,
-                to=request.author,
+                to=caller.user,
                 key=key,
                 private=anonymous or request.destination is RantDestination.JUST_OUT,
             )
@@ -74,82 +65,109 @@ class Rants(PeerService[RantsTx]):
                 return RantOutcome(request.destination, "", signposted)  # nothing kept
             if not tx.events.claim(key, self.clock.now()):
                 return RantOutcome(request.destination, space.name if space else "", signposted)
-            where = self._deliver(tx, practice, request, text, space.channel_id if space else "")
+            where = self._deliver(
+                tx, practice, caller.user, request, text, space.channel_id if space else ""
+            )
         return RantOutcome(request.destination, space.name if space else where, signposted)
 
     def _deliver(
-        self, tx: RantsTx, practice: Practice, request: RantRequest, text: str, channel: str
+        self,
+        tx: RantsTx,
+        practice: Practice,
+        author: str,
+        request: RantRequest,
+        text: str,
+        channel: str,
     ) -> str:
         now = self.clock.now()
         anonymous = request.destination is RantDestination.SPACE_ANONYMOUS
         colleague: Member | None = None
         if request.destination is RantDestination.COLLEAGUE:
-            colleague = self.practices.colleague(tx, practice, request.author, request.colleague)
+            colleague = self.practices.colleague(tx, practice, author, request.colleague)
         rant = Rant(
             id=str(uuid.uuid4()),
             practice_id=practice.id,
             destination=request.destination,
-            author="" if anonymous else request.author,
-            author_sealed=self.cipher.seal(request.author) if anonymous else "",
+            author="" if anonymous else author,
+            author_sealed=self.cipher.seal(author) if anonymous else "",
             colleague=colleague.user_id if colleague else "",
             created_at=now,
             expires_at=now + RANT_LIFETIME,
         )
         tx.rants.add(rant)
-        buttons = (
-            Button(Action.HEAR_YOU, wording.HEAR_YOU, rant.id),
-            Button(Action.COFFEE, wording.FANCY_A_COFFEE, rant.id),
-        )
-        heading = wording.rant_heading(
-            None if anonymous else request.author, to_colleague=bool(colleague)
-        )
-        message = Message(
-            Text(heading, "\n", quote(text)),
-            buttons,
-            note=wording.RANT_NOTE_ANONYMOUS if anonymous else wording.RANT_NOTE,
-        )
         self.outbox.enqueue(
             tx,
             practice_id=practice.id,
             platform=practice.platform,
             kind=DeliveryKind.DIRECT if colleague else DeliveryKind.POST,
             target=colleague.user_id if colleague else channel,
-            message=message,
+            message=_message(rant, author, text),
             dedupe_key=f"rant:{rant.id}",
-            notify=request.author,  # always sealed in the outbox
+            notify=author,  # always sealed in the outbox
         )
         return colleague.name if colleague else ""
 
-    def reply(
-        self,
-        *,
-        platform: Platform,
-        directory: Directory,
-        responder: str,
-        rant_id: str,
-        action: Action,
-    ) -> str:
+    def reply(self, caller: Caller, *, rant_id: str, action: RantAction) -> str:
         """A colleague's one tap, relayed privately to the author; returns what they are told."""
         with self.uow() as tx:
-            practice = self.practices.practice_for(tx, platform, directory.workspace())
-            self.practices.member(tx, practice, responder, directory)
+            practice, _ = self.practices.resolve(tx, caller)
             rant = tx.rants.get(rant_id)
             if rant is None or rant.practice_id != practice.id:
                 raise Refused(wording.RANT_GONE)
             author = rant.author or self.cipher.open(rant.author_sealed)
-            if author == responder:
+            if author == caller.user:
                 raise Refused(wording.OWN_RANT)
             if rant.author:  # never from an anonymous rant: that would link the two
-                tx.contacts.record(practice.id, responder, author, self.clock.now())
-            said = wording.heard if action is Action.HEAR_YOU else wording.coffee_offer
+                tx.contacts.record(practice.id, caller.user, author, self.clock.now())
+            said = wording.heard if action is RantAction.HEAR_YOU else wording.coffee_offer
             added = self.outbox.enqueue(
                 tx,
                 practice_id=practice.id,
                 platform=practice.platform,
                 kind=DeliveryKind.DIRECT,
                 target=author,
-                message=Message(said(responder)),
-                dedupe_key=f"rant-reply:{rant.id}:{responder}:{action}",
+                message=Message(said(caller.user)),
+                dedupe_key=f"rant-reply:{rant.id}:{caller.user}:{action}",
                 private=not rant.author,
             )
         return wording.REPLY_SENT if added else core_words.REPLY_ALREADY_SENT
+
+    def expire(self, now: datetime, forget_before: datetime, limit: int = 200) -> tuple[int, int]:
+        """Take expired rants out of the shared space and destroy their relay links; forget
+        the bare records of long-expired ones. Returns (expired now, records deleted)."""
+        with self.uow() as tx:
+            rants = tx.rants.expiring(now, limit)
+            for rant in rants:
+                shared = rant.destination in (
+                    RantDestination.SPACE,
+                    RantDestination.SPACE_ANONYMOUS,
+                )
+                landed = tx.outbox.landed(f"rant:{rant.id}") if shared else None
+                if landed is not None:
+                    practice = tx.practices.get(rant.practice_id)
+                    self.outbox.enqueue(
+                        tx,
+                        practice_id=practice.id,
+                        platform=practice.platform,
+                        kind=DeliveryKind.DELETE,
+                        target=landed.channel,
+                        message=Message(""),
+                        dedupe_key=f"rant-remove:{rant.id}",
+                        ref=landed.ref,
+                    )
+                tx.rants.expire(rant.id, now)
+            return len(rants), tx.rants.purge(forget_before)
+
+
+def _message(rant: Rant, author: str, words: str) -> Message:
+    """The rant as posted: who (unless anonymous), their words, and the one-tap replies."""
+    anonymous = rant.destination is RantDestination.SPACE_ANONYMOUS
+    heading = wording.rant_heading(None if anonymous else author, to_colleague=bool(rant.colleague))
+    return Message(
+        Text(heading, "\n", quote(words)),
+        (
+            Button(RantAction.HEAR_YOU, wording.HEAR_YOU, rant.id),
+            Button(RantAction.COFFEE, wording.FANCY_A_COFFEE, rant.id),
+        ),
+        note=wording.RANT_NOTE_ANONYMOUS if anonymous else wording.RANT_NOTE,
+    )

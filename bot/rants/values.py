@@ -28,3 +28,10 @@ class Rant:
     colleague: str
     created_at: datetime
     expires_at: datetime
+
+
+class RantAction(StrEnum):
+    """Buttons under a rant."""
+
+    HEAR_YOU = "rant.hear_you"
+    COFFEE = "rant.coffee"

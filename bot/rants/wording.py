@@ -6,6 +6,8 @@ from bot.core.text import Text, channel, mention, strong
 
 RANT_TITLE = "Rant"
 
+RANT_SUMMARY = "let off steam: privately, to a colleague, or to the rant channel"
+
 RANT_INTRO = (
     "Five minutes to let it out. Keep patients out of it: no names, dates of birth or numbers."
 )

@@ -1,67 +1,57 @@
-"""Retention: rants leave the shared space when they expire, and every relay link is destroyed."""
+"""Retention: each capability forgets its own expired posts; the outbox and events are kept
+only as long as they are useful. Runs as the `retention` job."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from bot.core.delivery import DeliveryKind
-from bot.core.message import Message
-from bot.core.outbox import Outbox
-from bot.core.ports import Clock, UnitOfWork
-from bot.rants.values import RantDestination
+from bot.core.ports import Clock, Tx, UnitOfWork
 
 EVENT_MEMORY = timedelta(days=7)  # Slack retries for at most a day; a week is plenty
 RECORD_MEMORY = timedelta(days=30)  # settled sends, and expired posts' bare records
+
+# (now, forget records settled before this) -> (posts expired now, old records deleted)
+Expirer = Callable[[datetime, datetime], tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
 class RetentionReport:
     """What one pass removed (counts only)."""
 
-    rants: int
-    questions: int
-    events: int
-    forgotten: int  # old records deleted outright
+    expired: dict[str, int] = field(default_factory=dict)  # by capability: 'rants', 'questions'
+    events: int = 0
+    forgotten: int = 0  # old records deleted outright
+
+    @property
+    def rants(self) -> int:
+        return self.expired.get("rants", 0)
+
+    @property
+    def questions(self) -> int:
+        return self.expired.get("questions", 0)
 
 
 class Retention:
-    """Runs as the `retention` job: safe to run often, and on several replicas at once."""
+    """Safe to run often, and on several replicas at once."""
 
-    def __init__(self, *, uow: UnitOfWork, outbox: Outbox, clock: Clock) -> None:
+    def __init__(
+        self, *, uow: UnitOfWork[Tx], clock: Clock, expirers: Mapping[str, Expirer]
+    ) -> None:
         self.uow = uow
-        self.outbox = outbox
         self.clock = clock
+        self.expirers = dict(expirers)  # each capability's own, named for the report
 
-    def run(self, limit: int = 200) -> RetentionReport:
+    def run(self) -> RetentionReport:
         now = self.clock.now()
+        cutoff = now - RECORD_MEMORY
+        expired: dict[str, int] = {}
+        forgotten = 0
+        for name, expire in self.expirers.items():
+            expired[name], purged = expire(now, cutoff)
+            forgotten += purged
         with self.uow() as tx:
-            rants = tx.rants.expiring(now, limit)
-            for rant in rants:
-                shared = rant.destination in (
-                    RantDestination.SPACE,
-                    RantDestination.SPACE_ANONYMOUS,
-                )
-                landed = tx.outbox.landed(f"rant:{rant.id}") if shared else None
-                if landed is not None:
-                    practice = tx.practices.get(rant.practice_id)
-                    self.outbox.enqueue(
-                        tx,
-                        practice_id=practice.id,
-                        platform=practice.platform,
-                        kind=DeliveryKind.DELETE,
-                        target=landed.channel,
-                        message=Message(""),
-                        dedupe_key=f"rant-remove:{rant.id}",
-                        ref=landed.ref,
-                    )
-                tx.rants.expire(rant.id, now)
-            questions = tx.questions.expiring(now, limit)
-            for question in questions:
-                tx.questions.expire(question.id, now)
             events = tx.events.forget_before(now - EVENT_MEMORY)
-            cutoff = now - RECORD_MEMORY
-            forgotten = (
-                tx.outbox.purge(cutoff) + tx.rants.purge(cutoff) + tx.questions.purge(cutoff)
-            )
-        return RetentionReport(len(rants), len(questions), events, forgotten)
+            forgotten += tx.outbox.purge(cutoff)
+        return RetentionReport(expired, events, forgotten)

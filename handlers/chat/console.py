@@ -1,4 +1,4 @@
-"""The local chat's loop: read a line (typed or scripted), call the services Slack calls, print."""
+"""The local chat's loop: read a line (typed or scripted), run the catalogue Slack runs, print."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
@@ -15,47 +14,34 @@ from zoneinfo import ZoneInfo
 from cryptography.fernet import Fernet
 
 from bot.app.settings import Settings
-from bot.core import wording as core_words
+from bot.core import wording
 from bot.core.errors import Refused
 from bot.core.ports import Clock
 from bot.core.text import Words
-from bot.core.values import Platform, SpacePurpose
-from bot.practices import wording as practices_words
-from bot.safety.checks import Unsafe
-from handlers.chat import flows, week
+from bot.core.values import Caller, Platform
+from bot.ui import flow
+from bot.ui.forms import parse_date
+from bot.ui.page import Control
+from handlers.chat import prompts
 from handlers.chat.render import plain
-from handlers.chat.world import ChatClock, ChatDirectory, ChatMessenger, World
+from handlers.chat.world import WORKSPACE, ChatClock, ChatDirectory, ChatMessenger, World
 
 JOBS = ["protected-time", "checkins", "weekly-nudges", "retention"]  # what `jobs` runs, in order
+ALIASES = {"ask": "runitpast"}
 INTRO = """\
 Coffee Room, local chat: you are a GP at a sample practice. Nothing leaves this terminal and
 nothing is kept when you quit. Type `help` for what you can do, `as <name>` to be someone else
 (Asha, Ben, Chloe, Dev, Emma), `quit` to leave.
 """
-COMMANDS_HELP = """\
-  help                 what Coffee Room is, and these commands
-  rant [words]         let off steam: privately, to a colleague, or to the rant channel
-  runitpast [question] run a question past colleagues (or one), optionally anonymously
+BUILT_INS = """\
+  home                 your Coffee Room home; `press h1` uses its first control
   press N.i            tap button i under message [N] (e.g. press 3.1)
-  home                 your Coffee Room home (what a lead sees includes setup)
-  week                 your working pattern, nudges, check-ins, leave and pause
-  week set             set your surgeries (e.g. mon:am,pm tue:am)
-  week quiet           set your quiet hours (nothing from Coffee Room then)
-  leave                book leave: nothing from Coffee Room while you're away
-  leave clear          cancel the leave you booked
-  pause                pause everything until a date (Enter to unpause)
-  nudges on|off        the weekly nudge (on unless you turn it off)
-  checkins on|off      the weekly private check-in (opt-in); `checkins` shows your own trend
-  role                 say whether you're a partner, salaried GP, locum or trainee
-  setup                (leads) choose the channels for rants and questions
-  protected            (leads) protected time: `protected add`, `protected remove N`
-  closure              (leads) a closed or protected-learning day: protected time is skipped
-  region               (leads) whose bank holidays the practice keeps
   time [when]          move this chat's clock, e.g. time 2026-11-25T10:20
   jobs                 run the scheduled jobs now, and see what they send
   as <name>            be someone else: Asha (lead), Ben, Chloe (locum), Dev (trainee), Emma
   who                  who you are, and the practice's people
   quit                 leave"""
+NO_SUCH_BUTTON = "There's no such button. Buttons look like [3.1] under a message, [h2] on home."
 
 
 class Session:
@@ -64,28 +50,29 @@ class Session:
     def __init__(self, assembly: Any, world: World, lines: Iterator[str], out: TextIO) -> None:
         self.assembly = assembly
         self.services = assembly.services
+        self.catalogue = self.services.catalogue
         self.world = world
-        self.directory = ChatDirectory(world)
         self.lines = lines
         self.out = out
         self.me = "asha"
-        self.handlers: dict[str, Callable[[str], None]] = {
+        self.home_controls: list[Control] = []
+        self.built_ins: dict[str, Callable[[str], None]] = {
             "help": self.help,
             "home": self.home,
-            "setup": self.setup,
+            "press": self.press,
             "as": self.become,
             "who": self.who,
-            "rant": partial(flows.rant, self),
-            "runitpast": partial(flows.ask, self),
-            "ask": partial(flows.ask, self),
-            "press": partial(flows.press, self),
             "time": self.move_time,
             "jobs": self.run_jobs,
-            **{name: partial(command, self) for name, command in week.COMMANDS.items()},
         }
 
-    def say(self, text: Words) -> None:
-        print(plain(text, self.world.name), file=self.out)
+    @property
+    def caller(self) -> Caller:
+        return Caller(Platform.CHAT, WORKSPACE[0], self.me)
+
+    def say(self, text: Words | object) -> None:
+        words = text if isinstance(text, str) else plain(text, self.world.name)  # type: ignore[arg-type]
+        print(words, file=self.out)
 
     def ask(self, prompt: str) -> str:
         """A form field becomes a prompt; scripted input answers it from the next line."""
@@ -99,18 +86,26 @@ class Session:
             self.out.write(answer + "\n")
         return answer.strip()
 
+    def show(self, outcome: flow.Done | flow.Open) -> None:
+        """Print a reply, or fill in the form it opened."""
+        if isinstance(outcome, flow.Open):
+            prompts.fill(self, outcome.form)
+            return
+        for paragraph in (outcome.said.text, *outcome.said.more):
+            self.say(paragraph)
+
     def handle(self, line: str) -> None:
         word, _, rest = line.strip().partition(" ")
-        handler = self.handlers.get(word.lower())
-        if handler is None:
-            self.say(f"I don't know `{word}`. Type `help` for what you can do.")
-            return
+        name = ALIASES.get(word.lower(), word.lower())
         try:
-            handler(rest.strip())
+            if name in self.built_ins:
+                self.built_ins[name](rest.strip())
+            elif name in self.catalogue.commands:
+                self.show(flow.command(self.catalogue, self.caller, name, rest.strip()))
+            else:
+                self.say(f"I don't know `{word}`. Type `help` for what you can do.")
         except Refused as refusal:
             self.say(refusal.text)
-        except Unsafe as unsafe:  # a pre-filled text that the guard objected to
-            self.say(unsafe.explanation)
         except EOFError:
             self.say("\n(The input ended part-way through; nothing more was sent.)")
         self.flush()
@@ -122,70 +117,69 @@ class Session:
             self.say(text)
         self.world.out.clear()
 
-    # --- commands -------------------------------------------------------------------------
+    # --- what only the local chat has ---------------------------------------------------------
     def help(self, _rest: str) -> None:
-        view = self._home()
-        self.say(core_words.help_text(is_lead=view.is_lead))
-        self.say("\nIn this local chat:\n" + COMMANDS_HELP)
-
-    def _home(self) -> Any:
-        return self.services.practices.home(
-            platform=Platform.CHAT, directory=self.directory, user_id=self.me
-        )
+        self.show(flow.command(self.catalogue, self.caller, "help"))
+        commands = sorted(self.catalogue.commands.values(), key=lambda c: c.name)
+        self.say("\nIn this local chat:")
+        for command in commands:
+            self.say(f"  {command.name:<20} {command.summary}")
+        self.say(BUILT_INS)
 
     def home(self, _rest: str) -> None:
-        view = self._home()
-        rants, advice = view.spaces.get(SpacePurpose.RANTS), view.spaces.get(SpacePurpose.ADVICE)
-        self.say(f"{core_words.NAME}: {view.practice.name}")
-        self.say(core_words.WHAT_IT_IS + "\n" + core_words.WHAT_IT_IS_NOT)
-        self.say(practices_words.home_role_line(view.member.role))
-        self.say(practices_words.home_spaces_line(rants and rants.name, advice and advice.name))
-        self.say(practices_words.leads_line(view.leads))
-        if view.is_lead and view.needs_setup:
-            self.say("You're a lead: type `setup` to choose the channels.")
+        self.home_controls = prompts.page_lines(self.services.home(self.caller), self.say)
 
-    def setup(self, _rest: str) -> None:
-        self.say(
-            practices_words.SETUP_INTRO + " Channels here: #general, #coffee-room, #run-it-past."
-        )
-        rants = self.ask(practices_words.SETUP_RANTS_LABEL + "?").lstrip("#")
-        advice = self.ask(practices_words.SETUP_ADVICE_LABEL + "?").lstrip("#")
-        view = self.services.practices.set_spaces(
-            platform=Platform.CHAT,
-            directory=self.directory,
-            actor=self.me,
-            channels={SpacePurpose.RANTS: rants, SpacePurpose.ADVICE: advice},
-        )
-        self.say(
-            practices_words.spaces_saved(
-                view.spaces[SpacePurpose.RANTS].name, view.spaces[SpacePurpose.ADVICE].name
-            )
-        )
+    def press(self, rest: str) -> None:
+        """`press N.i`: tap button i under message [N]; `press hN`: control N on your home."""
+        if rest.lower().startswith("h") and rest[1:].isdigit():
+            self._press_home(int(rest[1:]))
+            return
+        ref, _, index = rest.partition(".")
+        posted = next((p for p in self.world.posted if p.ref == ref), None)
+        buttons = posted.delivery.message.buttons if posted else ()
+        if posted is None or not index.isdigit() or not 1 <= int(index) <= len(buttons):
+            self.say(NO_SUCH_BUTTON)
+            return
+        if posted.where.startswith("DM to ") and posted.delivery.target != self.me:
+            raise Refused("That message isn't yours to answer: it was sent to someone else.")
+        button = buttons[int(index) - 1]
+        self.show(flow.tap(self.catalogue, self.caller, button.action, button.value))
+
+    def _press_home(self, number: int) -> None:
+        if not 1 <= number <= len(self.home_controls):
+            self.say(NO_SUCH_BUTTON)
+            return
+        control = self.home_controls[number - 1]
+        value = prompts.control_value(self, control)
+        self.show(flow.tap(self.catalogue, self.caller, control.action, value))
 
     def move_time(self, rest: str) -> None:
         """`time 2026-11-25T10:20` (the practice's local time unless a zone is given)."""
         clock = self.services.clock
         assert isinstance(clock, ChatClock)  # run_chat always gives the chat its own clock
-        zone = ZoneInfo(self._home().practice.timezone)
-
-        def moment(text: str) -> datetime:
-            at = datetime.fromisoformat(text.strip())
-            return at if at.tzinfo else at.replace(tzinfo=zone)
-
+        zone = ZoneInfo(self.services.practices.home(self.caller).practice.timezone)
         if rest:
-            clock.set(week.retry(self, "When", moment, core_words.BAD_MOMENT, rest))
+            try:
+                at = datetime.fromisoformat(rest.strip())
+            except ValueError:
+                try:
+                    at = datetime.combine(parse_date(rest), datetime.min.time())
+                except Refused:
+                    self.say(wording.BAD_MOMENT)
+                    return
+            clock.set(at if at.tzinfo else at.replace(tzinfo=zone))
         local = clock.now().astimezone(zone)
-        self.say(core_words.now_is(local.date(), local.time()))
+        self.say(wording.now_is(local.date(), local.time()))
 
     def run_jobs(self, _rest: str) -> None:
         """`jobs`: run what the scheduler would run now, and show what it sent."""
         known = {job.name: job for job in self.assembly.jobs()}
         for name in JOBS:
             known[name].run()
-        self.say(core_words.jobs_ran(JOBS))
+        self.say(wording.jobs_ran(JOBS))
         self.services.outbox.drain()
         if not self.world.out:
-            self.say(core_words.NOTHING_DUE)
+            self.say(wording.NOTHING_DUE)
 
     def become(self, rest: str) -> None:
         person = self.world.find_person(rest)
@@ -193,11 +187,12 @@ class Session:
             self.say("I don't know who that is. Try Asha, Ben, Chloe, Dev or Emma.")
             return
         self.me = person.user_id
+        self.home_controls = []
         self.say(f"You are now {person.name}.")
 
     def who(self, _rest: str) -> None:
-        view = self._home()
-        others = [p.name for p in self.directory.people() if p.is_person_in_workspace]
+        view = self.services.practices.home(self.caller)
+        others = [p.name for p in ChatDirectory(self.world).people() if p.is_person_in_workspace]
         lead = " (a practice lead)" if view.is_lead else ""
         self.say(f"You are {self.world.name(self.me)}{lead}. The practice: {', '.join(others)}.")
 
@@ -227,21 +222,25 @@ def run_chat(
             clock=clock,
             with_slack=False,
             extra_messengers={Platform.CHAT: ChatMessenger(world)},
+            extra_directories={Platform.CHAT: lambda _workspace: ChatDirectory(world)},
         )
         assembly.services.practices.sync_roster(Platform.CHAT, ChatDirectory(world))
-        lines = iter(stdin)
-        session = Session(assembly, world, lines, out)
-        print(INTRO, file=out)
-        while True:
-            if stdin.isatty():
-                out.write(f"{world.name(session.me)}> ")
-                out.flush()
-            line = next(lines, None)
-            if line is None or line.strip().lower() in ("quit", "exit"):
-                break
-            if not stdin.isatty():
-                out.write(f"{world.name(session.me)}> {line.rstrip()}\n")
-            if line.strip():
-                session.handle(line)
+        _loop(Session(assembly, world, iter(stdin), out), stdin, out)
         assembly.engine.dispose()
     return 0
+
+
+def _loop(session: Session, stdin: TextIO, out: TextIO) -> None:
+    print(INTRO, file=out)
+    name = session.world.name
+    while True:
+        if stdin.isatty():
+            out.write(f"{name(session.me)}> ")
+            out.flush()
+        line = next(session.lines, None)
+        if line is None or line.strip().lower() in ("quit", "exit"):
+            return
+        if not stdin.isatty():
+            out.write(f"{name(session.me)}> {line.rstrip()}\n")
+        if line.strip():
+            session.handle(line)

@@ -13,8 +13,8 @@ from bot.app.services import Services
 from bot.core import wording
 from bot.core.errors import Refused
 from bot.core.logs import log_failure
-from handlers.slack import advice, commands, home, people, rants, week
-from handlers.slack.ids import Block
+from handlers.slack import events, listeners, read
+from handlers.slack.directory import SlackDirectory
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +36,25 @@ def build_slack_app(
         logger=logging.getLogger("slack_bolt.coffeeroom"),
     )
     app.error(on_error)
-    home.register(app, services)
-    commands.register(app, services)
-    rants.register(app, services)
-    advice.register(app, services)
-    people.register(app, services)
-    week.register(app, services)
+    team = team_finder(client)
+    listeners.register(app, services, team)
+    events.register(app, services, team)
     return app
+
+
+def team_finder(client: WebClient) -> listeners.Team:
+    """The workspace a payload names, or (for the few that name none) the token's own."""
+    own: list[str] = []
+
+    def team(body: dict[str, Any]) -> str:
+        found = read.team(body)
+        if found:
+            return found
+        if not own:
+            own.append(SlackDirectory(client).workspace()[0])
+        return own[0]
+
+    return team
 
 
 def on_error(error: Exception, body: dict[str, Any], response: BoltResponse, respond: Any) -> None:
@@ -68,7 +80,10 @@ def on_error(error: Exception, body: dict[str, Any], response: BoltResponse, res
             respond(text=text, response_type="ephemeral", replace_original=False)
 
 
-def _first_field(view: dict[str, Any]) -> str:
-    """Where a form's error can show: its text box, else its first field (Slack needs one)."""
-    fields = [b.get("block_id") for b in view.get("blocks") or [] if b.get("type") == "input"]
-    return Block.TEXT if Block.TEXT in fields or not fields else str(fields[0])
+def _first_field(view: Any) -> str:
+    """Where a form's error can show: its first input (Slack needs one)."""
+    blocks = view.get("blocks") if isinstance(view, dict) else None
+    for block in blocks if isinstance(blocks, list) else []:
+        if isinstance(block, dict) and block.get("type") == "input":
+            return str(block.get("block_id") or "text")
+    return "text"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.slack.ids import Command, Shortcut
+from bot.ui.catalogue import Slash
+from handlers.slack.events import SHORTCUT
 
 BOT_SCOPES = [
     "channels:history",  # native thread replies to questions, and finding our own sends again
@@ -26,18 +27,57 @@ BOT_EVENTS = [
     "team_join",
     "user_change",
 ]
-COMMANDS = [
-    (Command.RANT, "Let off steam for five minutes", "[what's on your mind]"),
-    (Command.RUN_IT_PAST, "Run a question past colleagues", "[your question]"),
-    (Command.COFFEEROOM, "What Coffee Room is, and help", "[help | protected-time]"),
-]
+
+
+DISPLAY = {
+    "name": "Coffee Room",
+    "description": "Informal peer support for GPs: rant, run it past someone.",
+    "background_color": "#6b4f3a",
+}
+SHORTCUT_ENTRY = {
+    "name": "Run this past someone",
+    "type": "message",
+    "callback_id": SHORTCUT,
+    "description": "Ask colleagues about this, with patient details kept out",
+}
 
 
 def manifest(
-    *, socket_mode: bool, url: str = "https://YOUR-SERVER.example/slack/events"
+    *,
+    socket_mode: bool,
+    commands: tuple[Slash, ...],
+    url: str = "https://YOUR-SERVER.example/slack/events",
 ) -> dict[str, Any]:
     """The manifest for Socket Mode (no public URL needed) or HTTP (Slack posts to `url`)."""
     http = {} if socket_mode else {"url": url}
+    return {
+        "_metadata": {"major_version": 1, "minor_version": 1},
+        "display_information": DISPLAY,
+        "features": {
+            "app_home": {
+                "home_tab_enabled": True,
+                "messages_tab_enabled": True,
+                "messages_tab_read_only_enabled": True,
+            },
+            "bot_user": {"display_name": "Coffee Room", "always_online": True},
+            "slash_commands": [
+                {
+                    "command": c.command,
+                    "description": c.description,
+                    "usage_hint": c.usage,
+                    "should_escape": False,
+                    **http,
+                }
+                for c in commands
+            ],
+            "shortcuts": [SHORTCUT_ENTRY],
+        },
+        "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
+        "settings": _settings(socket_mode, url),
+    }
+
+
+def _settings(socket_mode: bool, url: str) -> dict[str, Any]:
     settings: dict[str, Any] = {
         "event_subscriptions": {"bot_events": BOT_EVENTS},
         "interactivity": {"is_enabled": True},
@@ -48,39 +88,4 @@ def manifest(
     if not socket_mode:
         settings["event_subscriptions"]["request_url"] = url
         settings["interactivity"]["request_url"] = url
-    return {
-        "_metadata": {"major_version": 1, "minor_version": 1},
-        "display_information": {
-            "name": "Coffee Room",
-            "description": "Informal peer support for GPs: rant, run it past someone.",
-            "background_color": "#6b4f3a",
-        },
-        "features": {
-            "app_home": {
-                "home_tab_enabled": True,
-                "messages_tab_enabled": True,
-                "messages_tab_read_only_enabled": True,
-            },
-            "bot_user": {"display_name": "Coffee Room", "always_online": True},
-            "slash_commands": [
-                {
-                    "command": str(c),
-                    "description": d,
-                    "usage_hint": h,
-                    "should_escape": False,
-                    **http,
-                }
-                for c, d, h in COMMANDS
-            ],
-            "shortcuts": [
-                {
-                    "name": "Run this past someone",
-                    "type": "message",
-                    "callback_id": str(Shortcut.RUN_THIS_PAST),
-                    "description": "Ask colleagues about this, with patient details kept out",
-                }
-            ],
-        },
-        "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
-        "settings": settings,
-    }
+    return settings

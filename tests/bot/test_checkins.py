@@ -11,7 +11,7 @@ from bot.app.assembly import Assembly
 from bot.core.calendar import at
 from bot.core.clock import FixedClock
 from bot.core.errors import Refused
-from bot.core.values import Platform
+from tests.callers import caller
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ACTIVE_HUMANS, ADMIN, SALARIED_GP, TRAINEE
 from tests.handlers.slack_harness import synced
@@ -20,9 +20,7 @@ MONDAY = date(2026, 11, 23)
 
 
 def opt_in(assembly: Assembly, user: str) -> None:
-    assembly.services.preferences.change(
-        platform=Platform.SLACK, directory=assembly.slack_directory(), user=user, checkins_on=True
-    )
+    assembly.services.preferences.change(caller(user), checkins_on=True)
 
 
 def run(assembly: Assembly) -> None:
@@ -61,22 +59,21 @@ def test_an_answer_is_theirs_alone_and_a_colleague_is_asked_without_it(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
     asked_at_monday_lunch(assembly, clock, SALARIED_GP)
-    common = {"platform": Platform.SLACK, "directory": assembly.slack_directory()}
     value = checkin_value(fake_slack, SALARIED_GP, 4)
     with pytest.raises(Refused, match="isn't yours"):
-        assembly.services.checkins.answer(**common, user=TRAINEE, value=value)
-    reply = assembly.services.checkins.answer(**common, user=SALARIED_GP, value=value)
+        assembly.services.checkins.answer(caller(TRAINEE), value=value)
+    reply = assembly.services.checkins.answer(caller(SALARIED_GP), value=value)
     assert "Practitioner Health" in reply  # a 4 or 5 gets real help alongside
     checkin_id = int(value.split(":")[0])
     said = assembly.services.checkins.ask_colleague(
-        **common, user=SALARIED_GP, checkin_id=checkin_id, colleague=ADMIN
+        caller(SALARIED_GP), checkin_id=checkin_id, colleague=ADMIN
     )
     assert said.startswith("Done: I've asked Dr Tom Okafor")
     assembly.services.outbox.drain()
     (asked,) = fake_slack.messages(fake_slack.dm_channel(ADMIN))
     assert f"<@{SALARIED_GP}> might appreciate a coffee" in asked["text"]
     assert not re.search(r"\b[1-5]\b", asked["text"])  # no score, in any form
-    trend = assembly.services.checkins.trend(**common, user=SALARIED_GP)
+    trend = assembly.services.preferences.trend(caller(SALARIED_GP))
     assert [(c.week, c.score) for c in trend] == [("2026-W48", 4)]
 
 
@@ -84,11 +81,10 @@ def test_the_bot_can_pick_a_willing_colleague(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
     asked_at_monday_lunch(assembly, clock, TRAINEE)
-    common = {"platform": Platform.SLACK, "directory": assembly.slack_directory()}
     value = checkin_value(fake_slack, TRAINEE, 2)
-    assembly.services.checkins.answer(**common, user=TRAINEE, value=value)
+    assembly.services.checkins.answer(caller(TRAINEE), value=value)
     said = assembly.services.checkins.ask_colleague(
-        **common, user=TRAINEE, checkin_id=int(value.split(":")[0])
+        caller(TRAINEE), checkin_id=int(value.split(":")[0])
     )
     assembly.services.outbox.drain()
     helpers = [
@@ -111,9 +107,7 @@ def test_nobody_is_asked_while_on_leave_or_in_surgery(
     synced(assembly)
     opt_in(assembly, SALARIED_GP)
     assembly.services.preferences.add_leave(
-        platform=Platform.SLACK,
-        directory=assembly.slack_directory(),
-        user=SALARIED_GP,
+        caller(SALARIED_GP),
         starts=MONDAY,
         ends=MONDAY + timedelta(days=2),
     )

@@ -9,9 +9,9 @@ from bot.app.assembly import Assembly, build
 from bot.app.settings import Settings
 from bot.core.calendar import at
 from bot.core.clock import FixedClock
-from bot.core.values import Platform
 from bot.core.week import SlotKind
 from bot.protected_time.service import SlotRequest
+from tests.callers import caller
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import (
     ACTIVE_HUMANS,
@@ -43,20 +43,17 @@ def nudge_once(assembly: Assembly) -> None:
 
 def add_wednesday_coffee(assembly: Assembly) -> None:
     assembly.services.protected_time.add_slot(
-        platform=Platform.SLACK,
-        directory=assembly.slack_directory(),
-        actor=ADMIN,
+        caller(ADMIN),
         request=SlotRequest(2, time(10, 30), 20, 1, "C0RANTS", SlotKind.COFFEE),
     )
 
 
 def set_up_the_week(assembly: Assembly) -> None:
-    prefs, directory = assembly.services.preferences, assembly.slack_directory()
-    common = {"platform": Platform.SLACK, "directory": directory}
-    prefs.change(**common, user=ADMIN, nudges_on=False)
-    prefs.change(**common, user=SALARIED_GP_2, sessions="tue:am,pm thu:am")  # Mondays off
-    prefs.add_leave(**common, user=LOCUM_GUEST, starts=MONDAY, ends=MONDAY + timedelta(days=4))
-    prefs.change(**common, user=TRAINEE, paused_until=MONDAY + timedelta(days=7))
+    prefs = assembly.services.preferences
+    prefs.change(caller(ADMIN), nudges_on=False)
+    prefs.change(caller(SALARIED_GP_2), sessions="tue:am,pm thu:am")  # Mondays off
+    prefs.add_leave(caller(LOCUM_GUEST), starts=MONDAY, ends=MONDAY + timedelta(days=4))
+    prefs.change(caller(TRAINEE), paused_until=MONDAY + timedelta(days=7))
 
 
 def test_run_twice_at_lunchtime_gives_each_free_gp_exactly_one(
@@ -125,9 +122,8 @@ def test_snoozed_and_turned_off_gps_are_left_alone(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
     synced(assembly)
-    common = {"platform": Platform.SLACK, "directory": assembly.slack_directory()}
-    assembly.services.preferences.snooze(**common, user=SALARIED_GP, weeks=2)
-    assembly.services.preferences.nudges_off(**common, user=TRAINEE)
+    assembly.services.nudges.snooze(caller(SALARIED_GP), 2)
+    assembly.services.nudges.turn_off(caller(TRAINEE))
     for week in range(3):
         clock.set(at(MONDAY + timedelta(weeks=week), time(12, 45), LONDON))
         nudge_once(assembly)

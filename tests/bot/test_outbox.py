@@ -13,7 +13,7 @@ from bot.core.message import Message
 from bot.core.outbox import LEASE, MAX_ATTEMPTS
 from bot.core.values import Platform
 from tests.fakes.slack_api import FakeSlack
-from tests.fakes.slack_roster import SALARIED_GP
+from tests.fakes.slack_roster import SALARIED_GP, TEAM_ID
 
 
 def queue(
@@ -28,7 +28,7 @@ def queue(
 ) -> None:
     outbox = assembly.services.outbox
     with outbox.uow() as tx:
-        practice = assembly.services.practices.practice_for(tx, Platform.SLACK, ("T0001", "Test"))
+        practice = assembly.services.practices.practice(tx, Platform.SLACK, TEAM_ID)
         outbox.enqueue(
             tx,
             practice_id=practice.id,

@@ -10,15 +10,16 @@ import pytest
 from bot.app.assembly import Assembly
 from bot.core.clock import FixedClock
 from bot.core.errors import Refused
-from bot.core.message import Action
-from bot.core.values import Platform
 from bot.core.week import DayPart, SlotKind
 from bot.protected_time.service import SlotRequest
+from bot.protected_time.values import SlotAction
+from tests.callers import caller
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ADMIN, SALARIED_GP, TRAINEE
 from tests.handlers.slack_harness import synced
 
 LONDON = ZoneInfo("Europe/London")
+TEN_MINUTES = timedelta(minutes=10)  # the reminder's lead, and the shortest phase's window
 
 
 def add_slot(
@@ -31,11 +32,38 @@ def add_slot(
     minutes: int = 15,
 ) -> None:
     assembly.services.protected_time.add_slot(
-        platform=Platform.SLACK,
-        directory=assembly.slack_directory(),
-        actor=ADMIN,
+        caller(ADMIN),
         request=SlotRequest(weekday, start, minutes, every, "C0RANTS", SlotKind.COFFEE, first),
     )
+
+
+def ticks(
+    start: datetime, end: datetime, step: timedelta, slot: time, minutes: int
+) -> list[datetime]:
+    """When to tick between `start` and `end`: every `step`, and on every day at each of the
+    slot's phase moments (reminder, start, end; local time) and the minute before and after.
+
+    Every phase may be sent for at least ten minutes after its moment (the reminder, ten
+    minutes before a slot of fifteen, is the shortest), so a ten-minute step still meets every
+    message the scheduler would send at any time on any day, and the ticks either side of each
+    moment place a message to the minute (five-minute ticks placed it to five minutes)."""
+    found: set[datetime] = set()
+    moment = start
+    while moment < end:
+        found.add(moment)
+        moment += step
+    opens = datetime.combine(date(2000, 1, 1), slot)
+    phases = [opens - TEN_MINUTES, opens, opens + timedelta(minutes=minutes)]
+    day = start.astimezone(LONDON).date() - timedelta(days=1)
+    while day <= end.astimezone(LONDON).date():
+        for phase in phases:
+            local = datetime.combine(day, phase.time(), tzinfo=LONDON)
+            for offset in (-1, 0, 1):
+                at = (local + timedelta(minutes=offset)).astimezone(UTC)
+                if start <= at < end:
+                    found.add(at)
+        day += timedelta(days=1)
+    return sorted(found)
 
 
 def simulate(
@@ -44,20 +72,20 @@ def simulate(
     clock: FixedClock,
     start: datetime,
     days: float,
-    step: timedelta = timedelta(minutes=5),
+    step: timedelta = TEN_MINUTES,
+    slot: time = time(10, 30),
+    minutes: int = 15,
 ) -> list[tuple[str, str]]:
     """Tick the scheduler; return (local time, first words) of each message as it appears."""
     seen: list[tuple[str, str]] = []
     before = len(fake.messages("C0RANTS"))
-    moment, end = start, start + timedelta(days=days)
-    while moment < end:
+    for moment in ticks(start, start + timedelta(days=days), step, slot, minutes):
         clock.set(moment)
         assembly.services.protected_time.run()
         assembly.services.outbox.drain()
         for message in fake.messages("C0RANTS")[before + len(seen) :]:
             local = moment.astimezone(LONDON).strftime("%a %d %b %H:%M")
             seen.append((local, message["text"].split("*")[1]))
-        moment += step
     return seen
 
 
@@ -104,9 +132,7 @@ def test_nothing_on_a_bank_holiday_or_a_closure(
     synced(assembly)
     add_slot(assembly, weekday=0, first=date(2026, 3, 30))  # Mondays; 6 April is Easter Monday
     assembly.services.protected_time.add_closure(
-        platform=Platform.SLACK,
-        directory=assembly.slack_directory(),
-        actor=ADMIN,
+        caller(ADMIN),
         closure_day=date(2026, 4, 13),
         part=DayPart.AM,
         reason="plt",
@@ -152,20 +178,14 @@ def test_answers_are_stored_one_per_person(
     synced(assembly)
     add_slot(assembly, weekday=2)
     service = assembly.services.protected_time
-    (slot,) = service.slots(platform=Platform.SLACK, directory=assembly.slack_directory())
+    (slot,) = service.slots(caller(ADMIN))
     value = f"{slot.id}:2026-11-25"
     for user, action in (
-        (SALARIED_GP, Action.PT_IN),
-        (TRAINEE, Action.PT_IN),
-        (TRAINEE, Action.PT_OUT),
+        (SALARIED_GP, SlotAction.IN),
+        (TRAINEE, SlotAction.IN),
+        (TRAINEE, SlotAction.OUT),
     ):
-        service.answer(
-            platform=Platform.SLACK,
-            directory=assembly.slack_directory(),
-            user=user,
-            action=action,
-            value=value,
-        )
+        service.answer(caller(user), action=action, value=value)
     with assembly.services.outbox.uow() as tx:
         assert tx.slot_answers.tally(slot.id, date(2026, 11, 25), "reminder") == {"in": 1, "out": 1}
 
@@ -174,9 +194,7 @@ def test_only_leads_configure_protected_time(assembly: Assembly) -> None:
     synced(assembly)
     with pytest.raises(Refused, match="Only the practice's leads"):
         assembly.services.protected_time.add_slot(
-            platform=Platform.SLACK,
-            directory=assembly.slack_directory(),
-            actor=TRAINEE,
+            caller(TRAINEE),
             request=SlotRequest(2, time(10, 30), 15, 1, "C0RANTS", SlotKind.COFFEE),
         )
     with assembly.engine.connect() as conn:

@@ -9,10 +9,9 @@ import pytest
 from bot.app.assembly import Assembly
 from bot.core.clock import FixedClock
 from bot.core.errors import Refused
-from bot.core.message import Action
-from bot.core.values import Platform
 from bot.rants.service import RANT_LIFETIME, RantRequest
-from bot.rants.values import RantDestination
+from bot.rants.values import RantAction, RantDestination
+from tests.callers import caller
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ADMIN, TRAINEE
 from tests.handlers.slack_harness import ready
@@ -20,10 +19,7 @@ from tests.handlers.slack_harness import ready
 
 def rant(assembly: Assembly, destination: RantDestination, key: str) -> None:
     assembly.services.rants.submit(
-        platform=Platform.SLACK,
-        directory=assembly.slack_directory(),
-        request=RantRequest(TRAINEE, "Long day, longer list", destination),
-        key=key,
+        caller(TRAINEE), request=RantRequest("Long day, longer list", destination), key=key
     )
     assembly.services.outbox.drain()
 
@@ -49,13 +45,7 @@ def test_an_expired_rant_is_taken_down_and_its_author_unlinked(
         sealed = conn.exec_driver_sql("SELECT author_sealed FROM rants").scalars().all()
     assert sealed == [None]
     with pytest.raises(Refused, match="has gone"):
-        assembly.services.rants.reply(
-            platform=Platform.SLACK,
-            directory=assembly.slack_directory(),
-            responder=ADMIN,
-            rant_id=rant_id,
-            action=Action.HEAR_YOU,
-        )
+        assembly.services.rants.reply(caller(ADMIN), rant_id=rant_id, action=RantAction.HEAR_YOU)
 
 
 def test_a_rant_already_removed_by_hand_is_not_an_error(

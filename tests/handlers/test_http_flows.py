@@ -18,6 +18,7 @@ from tests.fakes.slack_roster import ADMIN, PARTNER_OWNER, SALARIED_GP, TRAINEE
 from tests.process import Server
 from tests.slack_requests import (
     SIGNING_SECRET,
+    answer_state,
     command_body,
     form_state,
     home_action,
@@ -104,7 +105,11 @@ def bot(tmp_path: Path, fake_slack: FakeSlack) -> Iterator[Bot]:
     with Server(cwd=tmp_path, env=env) as server:
         fake_slack.wait_for("users.list")
         running = Bot(server, fake_slack, db)
-        running.post(home_action(ADMIN, "setup.save", setup_state("C0RANTS", "C0ADVICE")))
+        running.post(home_action(ADMIN, "setup.choose", {}))  # the lead opens the setup form
+        setup = fake_slack.wait_for("views.open", 1)[-1].body["view"]
+        running.post(
+            view_submission(ADMIN, setup, setup_state("C0RANTS", "C0ADVICE"), view_id="V0SETUP")
+        )
         yield running
     log = server.log.read_text()
     assert "roster synced" in log  # the log was written, at DEBUG, yet holds none of the words
@@ -151,9 +156,10 @@ def test_questions_end_to_end(bot: Bot, fake_slack: FakeSlack) -> None:
     (question,) = bot.messages("C0ADVICE", 1)
     assert QUESTION in question["text"] and TRAINEE not in json.dumps(question)
 
+    opened = len(fake_slack.calls("views.open"))
     bot.press(ADMIN, question, 0, "C0ADVICE")  # Answer
-    answer_form = fake_slack.wait_for("views.open", 2)[-1].body["view"]
-    bot.post(view_submission(ADMIN, answer_form, form_state(ANSWER), view_id="V0E2E4"))
+    answer_form = fake_slack.wait_for("views.open", opened + 1)[-1].body["view"]
+    bot.post(view_submission(ADMIN, answer_form, answer_state(ANSWER), view_id="V0E2E4"))
     thread = bot.messages("C0ADVICE", 2)
     assert thread[1]["thread_ts"] == question["ts"] and ANSWER in thread[1]["text"]
 

@@ -1,10 +1,17 @@
-"""App Home and first use: shown once per event, channels chosen only by leads, and audited."""
+"""App Home and first use on Slack, for translation: the Home published once per event, the setup
+form opened, read back and answered. Who may choose the channels is tested once in
+tests/bot/test_leads.py."""
 
 from __future__ import annotations
 
 import json
+import time
+from typing import Any
 
 from bot.app.assembly import Assembly
+from bot.core import wording as core_words
+from bot.practices.forms import setup_form
+from handlers.slack import views
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ADMIN, PARTNER_OWNER, SALARIED_GP, TRAINEE
 from tests.handlers.slack_harness import body_json, dispatch, slack_app, synced
@@ -13,7 +20,15 @@ from tests.slack_requests import (
     command_body,
     home_action,
     setup_state,
+    view_submission,
 )
+
+NO_STATE: dict[str, Any] = {"values": {}}
+SAVED = "Saved. Rants go to #coffee-room and questions to #run-it-past."
+
+
+def home_text(fake: FakeSlack, user: str) -> str:
+    return json.dumps(fake.home_view(user))
 
 
 def test_home_opened_four_times_is_published_once(
@@ -23,12 +38,12 @@ def test_home_opened_four_times_is_published_once(
     body = app_home_opened(SALARIED_GP, event_id="Ev0HOME0001")
     responses = [dispatch(app, body, json_body=True) for _ in range(4)]  # original + 3 retries
     assert [r.status for r in responses] == [200] * 4
-    publishes = fake_slack.calls("views.publish")
-    assert len(publishes) == 1
-    assert publishes[0].body["user_id"] == SALARIED_GP
-    text = json.dumps(publishes[0].body["view"])
+    (published,) = fake_slack.calls("views.publish")
+    assert published.body["user_id"] == SALARIED_GP
+    assert published.body["view"]["type"] == "home"
+    text = json.dumps(published.body["view"])
     assert "not* a clinical tool" in text and "not* a crisis service" in text
-    assert "Use these channels" not in text  # setup is for leads only
+    assert "setup.choose" not in text and "setup.create" not in text  # setup is for leads only
 
 
 def test_a_failed_event_is_handled_when_slack_retries(
@@ -44,68 +59,101 @@ def test_a_failed_event_is_handled_when_slack_retries(
     assert len([c for c in fake_slack.calls("views.publish") if not c.faulted]) == 1
 
 
-def test_leads_are_seeded_from_owners_and_admins(assembly: Assembly, fake_slack: FakeSlack) -> None:
+def test_a_lead_sees_setup_first_and_who_the_leads_are(
+    assembly: Assembly, fake_slack: FakeSlack
+) -> None:
     app = slack_app(synced(assembly))
     dispatch(app, app_home_opened(PARTNER_OWNER, event_id="Ev0LEAD1"), json_body=True)
     view = json.dumps(fake_slack.calls("views.publish")[0].body["view"])
     assert "Let's set up Coffee Room" in view
     assert f"<@{PARTNER_OWNER}>" in view and f"<@{ADMIN}>" in view
+    assert '"action_id": "setup.choose"' in view and '"action_id": "setup.create"' in view
 
 
-def test_a_lead_picks_channels_and_the_bot_joins_them(
+def test_a_lead_chooses_channels_through_the_setup_form(
     assembly: Assembly, fake_slack: FakeSlack
 ) -> None:
     app = slack_app(synced(assembly))
-    response = dispatch(app, home_action(ADMIN, "setup.save", setup_state("C0RANTS", "C0ADVICE")))
-    assert response.status == 200
+    response = dispatch(app, home_action(ADMIN, "setup.choose", NO_STATE))
+    assert (response.status, response.body) == (200, "")
+    (opened,) = fake_slack.calls("views.open")
+    form = opened.body["view"]
+    assert form["callback_id"] == "setup_form"
+    pickers = {b["block_id"]: b["element"] for b in form["blocks"] if b["type"] == "input"}
+    assert {k: (e["type"], e["action_id"]) for k, e in pickers.items()} == {
+        "rants": ("conversations_select", "field"),
+        "advice": ("conversations_select", "field"),
+    }
+    answer = body_json(
+        dispatch(app, view_submission(ADMIN, form, setup_state("C0RANTS", "C0ADVICE")))
+    )
+    assert answer["response_action"] == "update"
+    assert [b["text"]["text"] for b in answer["view"]["blocks"]] == [SAVED]
     joined = sorted(c.body["channel"] for c in fake_slack.calls("conversations.join"))
     assert joined == ["C0ADVICE", "C0RANTS"]
-    home = json.dumps(fake_slack.calls("views.publish")[-1].body["view"])
-    assert "Saved. Rants go to #coffee-room and questions to #run-it-past." in home
-    with assembly.engine.connect() as conn:
-        audit = conn.exec_driver_sql(
-            "SELECT actor, action, detail FROM audit_log WHERE action = 'spaces.set'"
-        ).all()
-    assert audit == [(ADMIN, "spaces.set", '{"advice": "C0ADVICE", "rants": "C0RANTS"}')]
+    (published,) = fake_slack.calls("views.publish")  # the Home again, with what changed
+    assert published.body["user_id"] == ADMIN
+    assert SAVED in json.dumps(published.body["view"]["blocks"][1])
 
 
-def test_a_forged_setup_from_a_non_lead_changes_nothing(
+def test_the_form_opens_with_the_channels_already_chosen(
     assembly: Assembly, fake_slack: FakeSlack
 ) -> None:
     app = slack_app(synced(assembly))
-    response = dispatch(
-        app, home_action(TRAINEE, "setup.save", setup_state("C0GENERAL", "C0GENERAL"))
+    dispatch(app, home_action(ADMIN, "setup.create", NO_STATE))
+    dispatch(app, home_action(ADMIN, "setup.choose", NO_STATE))
+    form = fake_slack.calls("views.open")[-1].body["view"]
+    initial = {
+        b["block_id"]: b["element"].get("initial_conversation")
+        for b in form["blocks"]
+        if b["type"] == "input"
+    }
+    assert initial == {"rants": "C0RANTS", "advice": "C0ADVICE"}
+
+
+def test_a_non_lead_tapping_setup_is_told_on_the_home_tab(
+    assembly: Assembly, fake_slack: FakeSlack
+) -> None:
+    app = slack_app(synced(assembly))
+    assert dispatch(app, home_action(TRAINEE, "setup.choose", NO_STATE)).status == 200
+    assert fake_slack.calls("views.open") == []
+    assert core_words.ONLY_LEADS in home_text(fake_slack, TRAINEE)
+
+
+def test_a_forged_setup_form_from_a_non_lead_is_refused_under_its_first_field(
+    assembly: Assembly, fake_slack: FakeSlack
+) -> None:
+    app = slack_app(synced(assembly))
+    forged = view_submission(
+        TRAINEE, views.modal(setup_form()), setup_state("C0GENERAL", "C0GENERAL")
     )
+    response = dispatch(app, forged)
     assert response.status == 200
+    assert body_json(response) == {
+        "response_action": "errors",
+        "errors": {"rants": core_words.ONLY_LEADS},
+    }
     assert fake_slack.calls("conversations.join") == []
-    home = json.dumps(fake_slack.calls("views.publish")[-1].body["view"])
-    assert "Only the practice's leads can change" in home
-    with assembly.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT count(*) FROM spaces").scalar() == 0
-        assert (
-            conn.exec_driver_sql(
-                "SELECT count(*) FROM audit_log WHERE action = 'spaces.set'"
-            ).scalar()
-            == 0
-        )
+    assert fake_slack.calls("views.publish") == []
 
 
-def test_a_lead_can_have_the_channels_created(assembly: Assembly, fake_slack: FakeSlack) -> None:
-    app = slack_app(synced(assembly))
-    dispatch(app, home_action(PARTNER_OWNER, "setup.create", setup_state(None, None)))
-    created = sorted(c.body["name"] for c in fake_slack.calls("conversations.create"))
-    assert created == ["coffee-room", "run-it-past"]  # taken names are reused, not duplicated
-    home = json.dumps(fake_slack.calls("views.publish")[-1].body["view"])
-    assert "Saved. Rants go to #coffee-room" in home
-
-
-def test_picking_only_one_channel_is_refused_kindly(
+def test_a_lead_can_have_the_channels_created_from_the_home_tab(
     assembly: Assembly, fake_slack: FakeSlack
 ) -> None:
     app = slack_app(synced(assembly))
-    dispatch(app, home_action(ADMIN, "setup.save", setup_state("C0RANTS", None)))
-    home = json.dumps(fake_slack.calls("views.publish")[-1].body["view"])
-    assert "Please choose a channel for rants and one for questions." in home
+    dispatch(app, home_action(PARTNER_OWNER, "setup.create", NO_STATE))
+    created = sorted(c.body["name"] for c in fake_slack.calls("conversations.create"))
+    assert created == ["coffee-room", "run-it-past"]
+    assert SAVED in home_text(fake_slack, PARTNER_OWNER)
+
+
+def test_a_channel_left_empty_is_refused_under_its_picker(
+    assembly: Assembly, fake_slack: FakeSlack
+) -> None:
+    app = slack_app(synced(assembly))
+    form = views.modal(setup_form())
+    answer = body_json(dispatch(app, view_submission(ADMIN, form, setup_state("C0RANTS", None))))
+    assert answer == {"response_action": "errors", "errors": {"advice": core_words.FILL_THIS_IN}}
     assert fake_slack.calls("conversations.join") == []
 
 
@@ -118,15 +166,14 @@ def test_coffeeroom_command_answers_with_help_privately(
     answer = body_json(response)
     assert response.status == 200
     assert answer["response_type"] == "ephemeral"
-    assert "not* a crisis service" in answer["text"]
-    assert "116 123" in answer["text"]
+    assert answer["text"].startswith("*Coffee Room*\n\n")
+    assert "not* a crisis service" in answer["text"] and "116 123" in answer["text"]
+    assert "`/rant`" in answer["text"] and "Coffee Room's Home tab" in answer["text"]
 
 
 def test_a_stale_signature_is_refused_with_no_side_effects(
     assembly: Assembly, fake_slack: FakeSlack
 ) -> None:
-    import time
-
     app = slack_app(synced(assembly))
     before = len(fake_slack.calls())
     body = app_home_opened(SALARIED_GP, event_id="Ev0OLD")

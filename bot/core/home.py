@@ -1,4 +1,4 @@
-"""What a person's home shows."""
+"""What a person's home shows: gathered once, drawn by every capability's section of it."""
 
 from __future__ import annotations
 

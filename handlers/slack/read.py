@@ -1,0 +1,65 @@
+"""Reading Slack's payloads back into what bot/ui understands: answers, values, who and where."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.ui.forms import Raw
+
+PICKED = {  # where each kind of element keeps its answer
+    "users_select": "selected_user",
+    "conversations_select": "selected_conversation",
+    "datepicker": "selected_date",
+    "timepicker": "selected_time",
+}
+
+
+def answers(view: dict[str, Any]) -> dict[str, Raw]:
+    """A submitted form's answers by field (block id): text, the option picked, a user, a
+    channel, a date or time, or the options ticked (a tuple, empty when none is)."""
+    found: dict[str, Raw] = {}
+    for block, actions in ((view.get("state") or {}).get("values") or {}).items():
+        for element in (actions or {}).values():
+            found[str(block)] = value(element)
+    return found
+
+
+def value(element: dict[str, Any]) -> Raw:
+    """One element's answer, or what a control on a page was set to."""
+    kind = element.get("type")
+    if kind == "plain_text_input":
+        return str(element.get("value") or "")
+    if kind in PICKED:
+        return str(element.get(PICKED[kind]) or "")
+    if kind == "checkboxes":
+        return tuple(str(o.get("value")) for o in element.get("selected_options") or [])
+    if kind == "button":
+        return str(element.get("value") or "")
+    option = element.get("selected_option")
+    return str(option.get("value") or "") if isinstance(option, dict) else ""
+
+
+def metadata(view: dict[str, Any]) -> tuple[dict[str, str], int]:
+    """The state a form carried through Slack, and its version (how often it came back)."""
+    try:
+        carried = json.loads(view.get("private_metadata") or "{}")
+        state = {str(k): str(v) for k, v in dict(carried.get("state") or {}).items()}
+        return state, int(carried.get("v") or 0)
+    except (ValueError, TypeError, AttributeError):
+        return {}, 0
+
+
+def team(body: dict[str, Any]) -> str:
+    """The workspace behind an event, command or interaction ('' when the payload omits it)."""
+    found = body.get("team_id") or (body.get("team") or {}).get("id")
+    if not found and isinstance(body.get("user"), dict):
+        found = body["user"].get("team_id")
+    return str(found or "")
+
+
+def user(body: dict[str, Any]) -> str:
+    """The person behind a command or interaction."""
+    if isinstance(body.get("user"), dict):
+        return str(body["user"].get("id") or "")
+    return str(body.get("user_id") or "")

@@ -52,6 +52,7 @@ def catalogue(checkins: Checkins) -> Catalogue:
             Tap(CheckinAction.MATCH, match),
             Tap(CheckinAction.CHOOSE, lambda _c, value: Opens(colleague_form(value))),
             Tap(CheckinAction.NO, lambda _c, _v: said(wording.CHECKIN_NO_REPLY)),
+            Tap(CheckinAction.SKIP, lambda _c, _v: said(wording.SKIPPED)),
             FormSpec(COLLEAGUE, lambda _c, state: colleague_form(state.get("checkin", "")), chosen),
         ]
     )

@@ -60,8 +60,9 @@ class Checkins(PeerService[Tx]):
         if checkin is None:
             report.already += 1
             return
-        buttons = tuple(
-            Button(CheckinAction.SCORE, str(score), f"{checkin}:{score}") for score in range(1, 6)
+        buttons = (
+            *(Button(CheckinAction.SCORE, str(n), f"{checkin}:{n}") for n in range(1, 6)),
+            Button(CheckinAction.SKIP, wording.NOT_THIS_WEEK, str(checkin)),
         )
         self.outbox.enqueue(
             tx,

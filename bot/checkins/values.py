@@ -12,3 +12,4 @@ class CheckinAction(StrEnum):
     MATCH = "checkin.match"
     CHOOSE = "checkin.choose"
     NO = "checkin.no"
+    SKIP = "checkin.skip"  # not this week: nothing is saved

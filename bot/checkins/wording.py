@@ -37,6 +37,10 @@ CHECKIN_NO = "No thanks"
 
 CHECKIN_NO_REPLY = "No problem. See you next week."
 
+NOT_THIS_WEEK = "Not this week"
+
+SKIPPED = "No problem: nothing is saved this week. See you next week."
+
 CHECKIN_NOT_YOURS = "That check-in isn't yours."
 
 CHECKIN_NOBODY = "I couldn't find a colleague free this week; maybe ask someone directly?"

@@ -11,6 +11,7 @@ from bot.app.assembly import Assembly
 from bot.core.calendar import at
 from bot.core.clock import FixedClock
 from bot.core.errors import Refused
+from bot.ui import flow
 from tests.callers import caller
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ACTIVE_HUMANS, ADMIN, SALARIED_GP, TRAINEE
@@ -52,7 +53,21 @@ def test_only_those_who_opted_in_are_asked_once_a_week(
     assert asked == [SALARIED_GP]
     (message,) = fake_slack.messages(fake_slack.dm_channel(SALARIED_GP))
     assert "Only you will ever see your answer" in message["text"]
-    assert [e["text"]["text"] for e in message["blocks"][-1]["elements"]] == list("12345")
+    labels = [e["text"]["text"] for e in message["blocks"][-1]["elements"]]
+    assert labels == [*"12345", "Not this week"]
+
+
+def test_not_this_week_saves_nothing(
+    assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
+) -> None:
+    asked_at_monday_lunch(assembly, clock, SALARIED_GP)
+    message = fake_slack.messages(fake_slack.dm_channel(SALARIED_GP))[0]
+    skip = message["blocks"][-1]["elements"][-1]
+    outcome = flow.tap(assembly.services.catalogue, caller(SALARIED_GP), skip["action_id"], "")
+    assert isinstance(outcome, flow.Done)
+    assert outcome.said.text.words().startswith("No problem: nothing is saved this week.")
+    assert assembly.services.preferences.trend(caller(SALARIED_GP)) == []  # no answer stored
+    assert not fake_slack.messages(fake_slack.dm_channel(SALARIED_GP))[1:]  # nothing follows
 
 
 def test_an_answer_is_theirs_alone_and_a_colleague_is_asked_without_it(

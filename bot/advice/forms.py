@@ -8,10 +8,9 @@ from bot.advice.values import AdviceAction, Topic, Urgency
 from bot.core import wording as core_words
 from bot.core.text import Text, Words
 from bot.core.values import Caller
-from bot.safety import checks as safety
 from bot.safety import wording as safety_words
-from bot.ui.catalogue import Catalogue, Command, FormSpec, Opens, Reply, Slash, Tap, said
-from bot.ui.forms import Answers, Field, FieldKind, Form, choices
+from bot.ui.catalogue import Catalogue, Command, FormSpec, Opens, Reply, Slash, Tap, prefilled, said
+from bot.ui.forms import Answers, Field, FieldKind, Form, choices, words_field
 
 QUESTION = "question"
 ANSWER = "answer"
@@ -26,14 +25,7 @@ def question_form(words: str = "", notice: Words = "") -> Form:
         title=wording.QUESTION_TITLE,
         intro=Text(wording.QUESTION_INTRO),
         fields=(
-            Field(
-                "text",
-                FieldKind.TEXT,
-                wording.QUESTION_TEXT_LABEL,
-                initial=words,
-                max_length=safety.MAX_TEXT,
-                guarded=True,
-            ),
+            words_field("text", wording.QUESTION_TEXT_LABEL, words),
             Field("colleague", FieldKind.PERSON, wording.QUESTION_TO_LABEL, optional=True),
             Field("anonymous", FieldKind.YES_NO, wording.QUESTION_ANONYMOUS_LABEL, optional=True),
             Field(
@@ -62,13 +54,7 @@ def answer_form(question_id: str) -> Form:
         id=ANSWER,
         title=wording.ANSWER_TITLE,
         fields=(
-            Field(
-                "text",
-                FieldKind.TEXT,
-                wording.ANSWER_TEXT_LABEL,
-                max_length=safety.MAX_TEXT,
-                guarded=True,
-            ),
+            words_field("text", wording.ANSWER_TEXT_LABEL),
             Field("anonymous", FieldKind.YES_NO, wording.ANSWER_ANONYMOUS_LABEL, optional=True),
         ),
         state=(("question", question_id),),
@@ -94,8 +80,7 @@ class Entries:
         )
 
     def start(self, _caller: Caller, words: str) -> Reply:
-        prefilled, notice = safety.prefill(words)
-        return Opens(question_form(prefilled, notice))
+        return prefilled(question_form, words)
 
     def ask(self, caller: Caller, answers: Answers) -> Reply:
         topic, urgency = answers.choice("topic"), answers.choice("urgency")

@@ -106,7 +106,7 @@ class Advice(PeerService[AdviceTx]):
             expires_at=now + QUESTION_LIFETIME,
         )
         tx.questions.add(question)
-        self._send(
+        self.outbox.send(
             tx,
             practice,
             colleague.user_id if colleague else channel,
@@ -155,7 +155,7 @@ class Advice(PeerService[AdviceTx]):
         """Under the question for everyone (in the advice space), and privately to the asker."""
         body = messages.answer_body(answer, text)
         if not question.colleague:
-            self._send(
+            self.outbox.send(
                 tx,
                 practice,
                 landed.channel,
@@ -164,7 +164,7 @@ class Advice(PeerService[AdviceTx]):
                 kind=DeliveryKind.POST,
                 notify=answer.helper or self.cipher.open(answer.helper_sealed),
             )
-        self._send(
+        self.outbox.send(
             tx,
             practice,
             asker,
@@ -179,7 +179,7 @@ class Advice(PeerService[AdviceTx]):
             practice, question, asker = self._question(tx, caller, question_id)
             if not question.anonymous:
                 tx.contacts.record(practice.id, caller.user, asker, self.clock.now())
-            added = self._send(
+            added = self.outbox.send(
                 tx,
                 practice,
                 asker,
@@ -201,7 +201,7 @@ class Advice(PeerService[AdviceTx]):
                 raise Refused(wording.ONLY_ASKER)
             if tx.answers.mark_helpful(answer.id):
                 helper = answer.helper or self.cipher.open(answer.helper_sealed)
-                self._send(
+                self.outbox.send(
                     tx,
                     practice,
                     helper,
@@ -224,7 +224,7 @@ class Advice(PeerService[AdviceTx]):
             if asker == caller.user:
                 return False
             practice = self.practices.practice(tx, caller.platform, caller.workspace)
-            return self._send(
+            return self.outbox.send(
                 tx,
                 practice,
                 asker,
@@ -249,30 +249,6 @@ class Advice(PeerService[AdviceTx]):
     def _asker(self, question: Question) -> str:
         return question.asker or (
             self.cipher.open(question.asker_sealed) if question.asker_sealed else ""
-        )
-
-    def _send(
-        self,
-        tx: AdviceTx,
-        practice: Practice,
-        target: str,
-        message: Message,
-        key: str,
-        *,
-        kind: DeliveryKind = DeliveryKind.DIRECT,
-        private: bool = False,
-        notify: str = "",
-    ) -> bool:
-        return self.outbox.enqueue(
-            tx,
-            practice_id=practice.id,
-            platform=practice.platform,
-            kind=kind,
-            target=target,
-            message=message,
-            dedupe_key=key,
-            private=private,
-            notify=notify,
         )
 
     def expire(self, now: datetime, forget_before: datetime, limit: int = 200) -> tuple[int, int]:

@@ -13,7 +13,6 @@ from bot.checkins import wording
 from bot.checkins.values import CheckinAction
 from bot.core.calendar import local_date, week_of
 from bot.core.choosing import pick
-from bot.core.delivery import DeliveryKind
 from bot.core.errors import Refused
 from bot.core.message import Button, Message
 from bot.core.ports import Tx
@@ -64,14 +63,12 @@ class Checkins(PeerService[Tx]):
             *(Button(CheckinAction.SCORE, str(n), f"{checkin}:{n}") for n in range(1, 6)),
             Button(CheckinAction.SKIP, wording.NOT_THIS_WEEK, str(checkin)),
         )
-        self.outbox.enqueue(
+        self.outbox.send(
             tx,
-            practice_id=practice.id,
-            platform=practice.platform,
-            kind=DeliveryKind.DIRECT,
-            target=member.user_id,
-            message=Message(wording.CHECKIN_ASK, buttons),
-            dedupe_key=f"checkin:{checkin}",
+            practice,
+            member.user_id,
+            Message(wording.CHECKIN_ASK, buttons),
+            f"checkin:{checkin}",
         )
         report.sent += 1
 
@@ -86,14 +83,12 @@ class Checkins(PeerService[Tx]):
                 Button(CheckinAction.CHOOSE, wording.CHECKIN_CHOOSE, str(checkin.id)),
                 Button(CheckinAction.NO, wording.CHECKIN_NO, str(checkin.id)),
             )
-            self.outbox.enqueue(
+            self.outbox.send(
                 tx,
-                practice_id=practice.id,
-                platform=practice.platform,
-                kind=DeliveryKind.DIRECT,
-                target=caller.user,
-                message=Message(wording.CHECKIN_THANKS, buttons),
-                dedupe_key=f"checkin-thanks:{checkin.id}",
+                practice,
+                caller.user,
+                Message(wording.CHECKIN_THANKS, buttons),
+                f"checkin-thanks:{checkin.id}",
             )
         return wording.score_reply(int(score))
 
@@ -108,14 +103,12 @@ class Checkins(PeerService[Tx]):
             )
             if chosen is None:
                 return wording.CHECKIN_NOBODY
-            self.outbox.enqueue(
+            self.outbox.send(
                 tx,
-                practice_id=practice.id,
-                platform=practice.platform,
-                kind=DeliveryKind.DIRECT,
-                target=chosen.user_id,
-                message=Message(wording.checkin_nudge(caller.user)),
-                dedupe_key=f"checkin-ask:{checkin.id}",
+                practice,
+                chosen.user_id,
+                Message(wording.checkin_nudge(caller.user)),
+                f"checkin-ask:{checkin.id}",
             )
             tx.contacts.record(practice.id, caller.user, chosen.user_id, self.clock.now())
         return wording.checkin_colleague_asked(chosen.name)

@@ -25,7 +25,7 @@ from bot.core.ports import (
     Tx,
     UnitOfWork,
 )
-from bot.core.values import Platform
+from bot.core.values import Platform, Practice
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +104,33 @@ class Outbox:
         if added:
             self.wake.set()
         return added
+
+    def send(
+        self,
+        tx: Tx,
+        practice: Practice,
+        target: str,
+        message: Message,
+        key: str,
+        *,
+        kind: DeliveryKind = DeliveryKind.DIRECT,
+        private: bool = False,
+        notify: str = "",
+        ref: str = "",
+    ) -> bool:
+        """`enqueue` for one practice: a direct message unless `kind` says otherwise."""
+        return self.enqueue(
+            tx,
+            practice_id=practice.id,
+            platform=practice.platform,
+            kind=kind,
+            target=target,
+            message=message,
+            dedupe_key=key,
+            private=private,
+            notify=notify,
+            ref=ref,
+        )
 
     # --- sending --------------------------------------------------------------------------
     def drain(self, limit: int = 100) -> DrainReport:

@@ -6,7 +6,6 @@ Every capability resolves the person it serves through here, so the rules live o
 from __future__ import annotations
 
 from bot.core import wording as core_words
-from bot.core.delivery import DeliveryKind
 from bot.core.errors import Refused
 from bot.core.message import Message
 from bot.core.outbox import Outbox
@@ -140,13 +139,11 @@ class People:
             return spaces
         day = self.clock.now().date().isoformat()
         for lead in tx.leads.list(practice.id):
-            self.outbox.enqueue(
+            self.outbox.send(
                 tx,
-                practice_id=practice.id,
-                platform=practice.platform,
-                kind=DeliveryKind.DIRECT,
-                target=lead,
-                message=Message(core_words.LEAD_ASKED_TO_SET_UP),
-                dedupe_key=f"setup-ask:{practice.id}:{lead}:{day}",
+                practice,
+                lead,
+                Message(core_words.LEAD_ASKED_TO_SET_UP),
+                f"setup-ask:{practice.id}:{lead}:{day}",
             )
         return None

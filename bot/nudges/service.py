@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 from bot.core.calendar import Region, local_date, recurs_on, week_of
 from bot.core.choosing import pick
-from bot.core.delivery import DeliveryKind
 from bot.core.message import Button, Message
 from bot.core.service import PeerService
 from bot.core.text import Words
@@ -95,14 +94,12 @@ class Nudges(PeerService[NudgesTx]):
             if not tx.nudges.claim(practice.id, member.user_id, week, kind, now):
                 report.already += 1
                 return
-            self.outbox.enqueue(
+            self.outbox.send(
                 tx,
-                practice_id=practice.id,
-                platform=practice.platform,
-                kind=DeliveryKind.DIRECT,
-                target=member.user_id,
-                message=_with_buttons(text),
-                dedupe_key=f"nudge:{practice.id}:{member.user_id}:{week}",
+                practice,
+                member.user_id,
+                _with_buttons(text),
+                f"nudge:{practice.id}:{member.user_id}:{week}",
             )
             report.sent += 1
             report.kinds[kind] = report.kinds.get(kind, 0) + 1

@@ -205,14 +205,13 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
                     if p is Phase.FOLLOW_UP
                 ),
             )
-        added = self.outbox.enqueue(
+        added = self.outbox.send(
             tx,
-            practice_id=practice.id,
-            platform=practice.platform,
+            practice,
+            slot.channel_id,
+            message,
+            f"pt:{slot.id}:{day.isoformat()}:{phase}",
             kind=DeliveryKind.POST,
-            target=slot.channel_id,
-            message=message,
-            dedupe_key=f"pt:{slot.id}:{day.isoformat()}:{phase}",
         )
         return int(added)
 

@@ -10,10 +10,9 @@ from bot.core.values import Caller
 from bot.rants import wording
 from bot.rants.service import RantRequest, Rants
 from bot.rants.values import RantAction, RantDestination
-from bot.safety import checks as safety
 from bot.safety import wording as safety_words
-from bot.ui.catalogue import Catalogue, Command, FormSpec, Opens, Reply, Slash, Tap, said
-from bot.ui.forms import Answers, Field, FieldKind, Form, choices
+from bot.ui.catalogue import Catalogue, Command, FormSpec, Reply, Slash, Tap, prefilled, said
+from bot.ui.forms import Answers, Field, FieldKind, Form, choices, words_field
 
 FORM = "rant"
 
@@ -27,14 +26,7 @@ def rant_form(words: str = "", notice: Words = "") -> Form:
         title=wording.RANT_TITLE,
         intro=Text(wording.RANT_INTRO),
         fields=(
-            Field(
-                "text",
-                FieldKind.TEXT,
-                wording.RANT_TEXT_LABEL,
-                initial=words,
-                max_length=safety.MAX_TEXT,
-                guarded=True,
-            ),
+            words_field("text", wording.RANT_TEXT_LABEL, words),
             Field(
                 "destination",
                 FieldKind.CHOICE,
@@ -59,8 +51,7 @@ def catalogue(rants: Rants) -> Catalogue:
     """Rant's entries, bound to the service."""
 
     def start(_caller: Caller, words: str) -> Reply:
-        prefilled, notice = safety.prefill(words)
-        return Opens(rant_form(prefilled, notice))
+        return prefilled(rant_form, words)
 
     def build(_caller: Caller, _state: Mapping[str, str]) -> Form:
         return rant_form()

@@ -95,15 +95,14 @@ class Rants(PeerService[RantsTx]):
             expires_at=now + RANT_LIFETIME,
         )
         tx.rants.add(rant)
-        self.outbox.enqueue(
+        self.outbox.send(
             tx,
-            practice_id=practice.id,
-            platform=practice.platform,
+            practice,
+            colleague.user_id if colleague else channel,
+            _message(rant, author, text),
+            f"rant:{rant.id}",
             kind=DeliveryKind.DIRECT if colleague else DeliveryKind.POST,
-            target=colleague.user_id if colleague else channel,
-            message=_message(rant, author, text),
-            dedupe_key=f"rant:{rant.id}",
-            notify=author,  # always sealed in the outbox
+            notify=author,
         )
         return colleague.name if colleague else ""
 
@@ -120,14 +119,12 @@ class Rants(PeerService[RantsTx]):
             if rant.author:  # never from an anonymous rant: that would link the two
                 tx.contacts.record(practice.id, caller.user, author, self.clock.now())
             said = wording.heard if action is RantAction.HEAR_YOU else wording.coffee_offer
-            added = self.outbox.enqueue(
+            added = self.outbox.send(
                 tx,
-                practice_id=practice.id,
-                platform=practice.platform,
-                kind=DeliveryKind.DIRECT,
-                target=author,
-                message=Message(said(caller.user)),
-                dedupe_key=f"rant-reply:{rant.id}:{caller.user}:{action}",
+                practice,
+                author,
+                Message(said(caller.user)),
+                f"rant-reply:{rant.id}:{caller.user}:{action}",
                 private=not rant.author,
             )
         return wording.REPLY_SENT if added else core_words.REPLY_ALREADY_SENT
@@ -145,14 +142,13 @@ class Rants(PeerService[RantsTx]):
                 landed = tx.outbox.landed(f"rant:{rant.id}") if shared else None
                 if landed is not None:
                     practice = tx.practices.get(rant.practice_id)
-                    self.outbox.enqueue(
+                    self.outbox.send(
                         tx,
-                        practice_id=practice.id,
-                        platform=practice.platform,
+                        practice,
+                        landed.channel,
+                        Message(""),
+                        f"rant-remove:{rant.id}",
                         kind=DeliveryKind.DELETE,
-                        target=landed.channel,
-                        message=Message(""),
-                        dedupe_key=f"rant-remove:{rant.id}",
                         ref=landed.ref,
                     )
                 tx.rants.expire(rant.id, now)

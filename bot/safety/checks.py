@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.core.delivery import DeliveryKind
 from bot.core.errors import Refused
 from bot.core.message import Message
 from bot.core.outbox import Outbox
@@ -62,14 +61,5 @@ def signpost_if_in_crisis(
     """If the words speak of crisis, privately point their author to real help. Never blocks."""
     if not mentions_crisis(text):
         return False
-    outbox.enqueue(
-        tx,
-        practice_id=practice.id,
-        platform=practice.platform,
-        kind=DeliveryKind.DIRECT,
-        target=to,
-        message=Message(wording.CRISIS_REPLY),
-        dedupe_key=f"crisis:{key}",
-        private=private,
-    )
+    outbox.send(tx, practice, to, Message(wording.CRISIS_REPLY), f"crisis:{key}", private=private)
     return True

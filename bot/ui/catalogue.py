@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.core.text import Text, Words, as_text
 from bot.core.values import Caller
+from bot.safety.checks import prefill
 from bot.ui.forms import Answers, Form
 
 
@@ -115,3 +116,9 @@ class Catalogue:
 
     def entries(self) -> list[Entry]:
         return [*self.commands.values(), *self.taps.values(), *self.forms.values()]
+
+
+def prefilled(build: Callable[[str, Words], Form], words: str) -> Opens:
+    """A form opened with the words that came with a command, redacted (and why) if need be."""
+    safe, notice = prefill(words)
+    return Opens(build(safe, notice))

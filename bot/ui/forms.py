@@ -16,6 +16,7 @@ from enum import StrEnum
 from bot.core import wording
 from bot.core.errors import Refused
 from bot.core.text import Text, Words, as_text
+from bot.safety.checks import MAX_TEXT
 
 Raw = str | tuple[str, ...]  # what a surface reads back for one field
 
@@ -163,3 +164,8 @@ def parse_date(value: str, field_name: str = "") -> date:
         return datetime.strptime(value.strip(), "%Y-%m-%d").date()
     except ValueError as exc:
         raise Refused(wording.BAD_DATE, field=field_name) from exc
+
+
+def words_field(name: str, label: str, words: str = "") -> Field:
+    """A GP's own words: long enough for five minutes' worth, and read by the guard."""
+    return Field(name, FieldKind.TEXT, label, initial=words, max_length=MAX_TEXT, guarded=True)

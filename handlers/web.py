@@ -1,26 +1,51 @@
-"""The bot's HTTP face, served as ASGI by uvicorn: Slack's events and a health check."""
+"""The bot's HTTP face, served as ASGI by uvicorn: Slack's events and a health check.
+
+A request's signature is checked before its body is read as anything: junk gets 401 and one
+log line, a signed body that is not a well-formed Slack payload gets 400, and neither reaches
+the app.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from slack_sdk.signature import SignatureVerifier
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from handlers.slack.read import well_formed
 
-def build_asgi(*, slack: App | None, healthy: Callable[[], bool]) -> Starlette:
+log = logging.getLogger(__name__)
+
+
+def build_asgi(
+    *, slack: App | None, healthy: Callable[[], bool], signing_secret: str = ""
+) -> Starlette:
     """One ASGI app; Bolt's sync dispatch runs in a worker thread so the event loop stays free."""
+    verifier = SignatureVerifier(signing_secret) if signing_secret else None
 
     async def slack_events(request: Request) -> Response:
         if slack is None:
             return JSONResponse({"error": "Slack is not configured"}, status_code=404)
         body = await request.body()
-        response = await run_in_threadpool(slack.dispatch, to_bolt_request(request, body))
+        if verifier is not None and not verifier.is_valid_request(body, dict(request.headers)):
+            log.warning("refused a request to /slack/events: no valid Slack signature")
+            return JSONResponse({"error": "invalid signature"}, status_code=401)
+        try:
+            bolt_request = to_bolt_request(request, body)
+            readable = well_formed(bolt_request.body)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            readable = False
+        if not readable:
+            log.warning("refused a signed request to /slack/events: not a Slack payload")
+            return JSONResponse({"error": "malformed payload"}, status_code=400)
+        response = await run_in_threadpool(slack.dispatch, bolt_request)
         return to_starlette_response(response)
 
     async def healthz(_request: Request) -> Response:

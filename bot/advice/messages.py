@@ -19,7 +19,7 @@ def question(posted: Question, asker: str, words: str) -> Message:
             Button(AdviceAction.ANSWER, wording.ANSWER, posted.id, primary=True),
             Button(AdviceAction.CAN_HELP, wording.CAN_HELP, posted.id),
         ),
-        note=wording.QUESTION_NOTE,
+        note=wording.QUESTION_NOTE_DIRECT if posted.colleague else wording.QUESTION_NOTE,
     )
 
 

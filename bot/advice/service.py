@@ -18,8 +18,10 @@ from bot.core.delivery import DeliveryKind, SentRef
 from bot.core.errors import Refused
 from bot.core.message import Message
 from bot.core.service import PeerService
+from bot.core.text import Text
 from bot.core.values import Caller, Member, Practice, SpacePurpose
 from bot.safety import checks as safety
+from bot.safety import wording as safety_words
 
 QUESTION_LIFETIME = timedelta(days=30)  # then the relay link to an anonymous asker is destroyed
 
@@ -49,7 +51,9 @@ class Advice(PeerService[AdviceTx]):
 
     def ask(self, caller: Caller, *, request: QuestionRequest, key: str) -> QuestionOutcome:
         """Guard, then post the question; `key` makes a resubmission a no-op."""
-        text = safety.checked(request.text)
+        text, signposted = safety.guarded(
+            self, caller, request.text, key=key, private=request.anonymous
+        )
         practice, _, space = self.practices.ready(
             caller,
             need=None if request.colleague else SpacePurpose.ADVICE,
@@ -59,15 +63,6 @@ class Advice(PeerService[AdviceTx]):
                 self.practices.colleague(tx, practice, caller.user, request.colleague)
                 if request.colleague
                 else None
-            )
-            signposted = safety.signpost_if_in_crisis(
-                self.outbox,
-                tx,
-                practice=practice,
-                text=text,
-                to=caller.user,
-                key=key,
-                private=request.anonymous,
             )
             if tx.events.claim(key, self.clock.now()):
                 self._post(
@@ -114,13 +109,21 @@ class Advice(PeerService[AdviceTx]):
             f"question:{question.id}",
             kind=DeliveryKind.DIRECT if colleague else DeliveryKind.POST,
             notify=asker,
+            post=question.id,
         )
 
     def answer(
         self, caller: Caller, *, question_id: str, text: str, anonymous: bool, key: str
+    ) -> Text:
+        """Post an answer under the question and relay it to the asker; returns the receipt
+        (with private help too, if the answerer's own words spoke of crisis)."""
+        text, signposted = safety.guarded(self, caller, text, key=key, private=anonymous)
+        receipt = self._answer(caller, question_id, text, anonymous, key)
+        return Text(receipt, "\n\n", safety_words.CRISIS_REPLY) if signposted else Text(receipt)
+
+    def _answer(
+        self, caller: Caller, question_id: str, text: str, anonymous: bool, key: str
     ) -> str:
-        """Post an answer under the question and relay it to the asker; returns the receipt."""
-        text = safety.checked(text)
         with self.uow() as tx:
             practice, question, asker = self._question(tx, caller, question_id)
             landed = tx.outbox.landed(f"question:{question.id}")
@@ -163,6 +166,7 @@ class Advice(PeerService[AdviceTx]):
                 f"answer:{answer.id}",
                 kind=DeliveryKind.POST,
                 notify=answer.helper or self.cipher.open(answer.helper_sealed),
+                post=question.id,
             )
         self.outbox.send(
             tx,
@@ -171,6 +175,7 @@ class Advice(PeerService[AdviceTx]):
             messages.receipt(answer, body),
             f"answer-to-asker:{answer.id}",
             private=question.anonymous or answer.anonymous,
+            post=question.id,
         )
 
     def can_help(self, caller: Caller, *, question_id: str) -> str:
@@ -186,6 +191,7 @@ class Advice(PeerService[AdviceTx]):
                 Message(wording.can_help_relay(caller.user)),
                 f"can-help:{question.id}:{caller.user}",
                 private=question.anonymous,
+                post=question.id,
             )
         return wording.CAN_HELP_SENT if added else core_words.REPLY_ALREADY_SENT
 
@@ -208,6 +214,7 @@ class Advice(PeerService[AdviceTx]):
                     Message(wording.THANKED),
                     f"thanks:{answer.id}",
                     private=answer.anonymous or question.anonymous,
+                    post=question.id,
                 )
         return wording.THANKS_SENT
 
@@ -231,6 +238,7 @@ class Advice(PeerService[AdviceTx]):
                 Message(wording.THREAD_REPLY_RELAY),
                 f"thread-reply:{key}",
                 private=question.anonymous,
+                post=question.id,
             )
 
     def _question(
@@ -257,4 +265,5 @@ class Advice(PeerService[AdviceTx]):
             questions = tx.questions.expiring(now, limit)
             for question in questions:
                 tx.questions.expire(question.id, now)
+                tx.outbox.forget_seals(question.id)
             return len(questions), tx.questions.purge(forget_before)

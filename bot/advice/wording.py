@@ -42,6 +42,10 @@ HELPFUL = "This helped"
 
 QUESTION_NOTE = "Answer with the button (you can answer anonymously), or reply in the thread."
 
+QUESTION_NOTE_DIRECT = (
+    "Answer with the button: it reaches them privately (anonymously, if you like)."
+)
+
 
 def question_heading(asker: str | None, topic: object, urgency: object) -> Text:
     """The line above a question."""

@@ -229,7 +229,11 @@ def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, schedu
             assert assembly.slack_app is not None
             SocketModeHandler(assembly.slack_app, assembly.settings.slack_app_token).start()
         else:
-            asgi = build_asgi(slack=assembly.slack_app, healthy=assembly.healthy)
+            asgi = build_asgi(
+                slack=assembly.slack_app,
+                healthy=assembly.healthy,
+                signing_secret=assembly.settings.slack_signing_secret,
+            )
             uvicorn.run(asgi, host=host, port=port, log_level="warning")
     finally:
         worker.stop()

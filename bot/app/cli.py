@@ -79,6 +79,7 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "chat":
         from bot.app.assembly import chat
 
+        settings.check("chat")
         return chat(settings, clock_for(args.now, settings, trial=True))
     if args.command == "migrate":
         from bot.app.commands import migrate

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.error import URLError
 
+from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import OperationalError
 
 from bot.app import assembly as app
@@ -23,6 +25,28 @@ def database_reachable(settings: Settings) -> Iterator[None]:
             [
                 f"The database at {where} cannot be reached ({type(exc.orig).__name__}): check "
                 "DATABASE_URL, or run 'python -m bot doctor'."
+            ]
+        ) from exc
+
+
+@contextmanager
+def slack_reachable(settings: Settings) -> Iterator[None]:
+    """Turn 'Slack said no' or 'Slack is not there' into one plain sentence, not a traceback."""
+    try:
+        yield
+    except SlackApiError as exc:
+        code = exc.response.get("error") or f"HTTP {exc.response.status_code}"
+        raise SettingsError(
+            [
+                f"Slack refused the bot token ({code}): check SLACK_BOT_TOKEN (it starts "
+                "xoxb-), or run 'python -m bot doctor'."
+            ]
+        ) from exc
+    except (URLError, OSError) as exc:
+        raise SettingsError(
+            [
+                f"Slack cannot be reached at {settings.slack_api_url} ({type(exc).__name__}): "
+                "check the network (or SLACK_API_URL), or run 'python -m bot doctor'."
             ]
         ) from exc
 
@@ -54,7 +78,8 @@ def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
         return 2
     if name != "outbox" and assembly.slack_client is not None:
         # Learn who is in the workspace first: the bot may never have run in this database.
-        app.sync_roster(assembly)
+        with slack_reachable(settings):
+            app.sync_roster(assembly)
     result = known[name].run()
     print(f"{name}: {result}")
     if name != "outbox":  # and deliver now what the job queued
@@ -68,7 +93,7 @@ def serve(
     settings: Settings, clock: Clock, *, socket_mode: bool, host: str, port: int, scheduler: bool
 ) -> int:
     """'python -m bot run'."""
-    with database_reachable(settings):
+    with database_reachable(settings), slack_reachable(settings):  # Bolt asks Slack at once
         assembly = app.build(settings, clock=clock, socket_mode=socket_mode)
     where = "Socket Mode" if socket_mode else f"http://{host}:{port}/slack/events"
     print(f"Coffee Room is running ({where}). Press Ctrl+C to stop.")

@@ -30,6 +30,7 @@ class CheckinReport:
     sent: int = 0
     already: int = 0
     not_now: int = 0
+    closed: int = 0  # practices on a bank holiday or closed now: nobody there is asked
 
 
 class Checkins(PeerService[Tx]):
@@ -37,7 +38,7 @@ class Checkins(PeerService[Tx]):
 
     def run(self) -> CheckinReport:
         report = CheckinReport()
-        self.each_member(
+        report.closed = self.each_member(
             lambda tx, practice, member, now: self._consider(tx, practice, member, now, report)
         )
         return report

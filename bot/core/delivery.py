@@ -45,6 +45,7 @@ class Delivery:
     notify: str = ""  # who to tell if it finally fails: always sealed, or ''
     ref: str = ""  # for DELETE: the platform's reference of the message to remove
     sealed: bool = False  # whether `target` is sealed as stored
+    post: str = ""  # the rant or question it belongs to: its seals die with it
 
 
 @dataclass(frozen=True, slots=True)

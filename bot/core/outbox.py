@@ -25,6 +25,7 @@ from bot.core.ports import (
     Tx,
     UnitOfWork,
 )
+from bot.core.text import Kind, Part, Text, quote
 from bot.core.values import Platform, Practice
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class Outbox:
         private: bool = False,
         notify: str = "",
         ref: str = "",
+        post: str = "",
     ) -> bool:
         """Queue one send in the caller's transaction; False if `dedupe_key` was queued before.
 
@@ -98,6 +100,7 @@ class Outbox:
             message=message,
             notify=self.cipher.seal(notify) if notify else "",
             ref=ref,
+            post=post,
         )
         now = self.clock.now()
         added = tx.outbox.add(delivery, dedupe_key=dedupe_key, sealed=private, now=now)
@@ -117,8 +120,11 @@ class Outbox:
         private: bool = False,
         notify: str = "",
         ref: str = "",
+        post: str = "",
     ) -> bool:
-        """`enqueue` for one practice: a direct message unless `kind` says otherwise."""
+        """`enqueue` for one practice: a direct message unless `kind` says otherwise.
+
+        `post` names the rant or question the send belongs to, so its seals die with it."""
         return self.enqueue(
             tx,
             practice_id=practice.id,
@@ -130,6 +136,7 @@ class Outbox:
             private=private,
             notify=notify,
             ref=ref,
+            post=post,
         )
 
     # --- sending --------------------------------------------------------------------------
@@ -203,7 +210,8 @@ class Outbox:
                         platform=stored.platform,
                         kind=DeliveryKind.DIRECT,
                         target=stored.notify,
-                        message=Message(wording.COULD_NOT_DELIVER),
+                        message=handed_back(stored.message),
+                        post=stored.post,
                     ),
                     dedupe_key=f"failed-notice:{stored.id}",
                     sealed=True,
@@ -252,3 +260,14 @@ class Outbox:
         if not stored.sealed:
             return stored
         return replace(stored, target=self.cipher.open(stored.target), sealed=False)
+
+
+def handed_back(failed: Message) -> Message:
+    """What its author is told when a send fails for good: sorry, and their own words back."""
+    words = [span.value for span in failed.text if span.kind is Kind.QUOTE]
+    if not words:
+        return Message(wording.COULD_NOT_DELIVER)
+    back: list[Part] = [wording.COULD_NOT_DELIVER, "\n\n", wording.WORDS_HANDED_BACK]
+    for piece in words:
+        back += ["\n", quote(piece)]
+    return Message(Text(*back))

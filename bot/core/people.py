@@ -99,6 +99,23 @@ class People:
         except CannotDeliver as exc:
             raise Refused(core_words.CANNOT_JOIN) from exc
 
+    def authorise(self, caller: Caller, action: str) -> None:
+        """Refuse kindly unless the caller leads their practice, and keep a record of the refusal
+        (who, what, when; never anything they wrote) in the audit log: its own transaction, so
+        the record stays while nothing else changes."""
+        with self.uow() as tx:
+            practice = self.practice(tx, caller.platform, caller.workspace)
+            if caller.user in tx.leads.list(practice.id):
+                return
+            tx.audit.record(
+                practice_id=practice.id,
+                actor=caller.user,
+                action=f"refused:{action}",
+                detail={"why": "not a lead"},
+                now=self.clock.now(),
+            )
+        raise Refused(core_words.ONLY_LEADS)
+
     def require_lead_of(self, caller: Caller) -> None:
         """Refuse kindly unless the caller leads their practice (before a form is even shown)."""
         with self.uow() as tx:

@@ -70,6 +70,10 @@ class OutboxRepo(Protocol):
         """Forget sends settled (sent or failed) before then."""
         ...
 
+    def forget_seals(self, post: str) -> int:
+        """Destroy the seals the settled sends of a post keep (it has expired)."""
+        ...
+
     def key_for(self, channel: str, ref: str) -> str | None:
         """The dedupe key of the send that landed at `ref` in `channel`."""
         ...

@@ -6,11 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo
 
+from bot.core.calendar import Region
 from bot.core.outbox import Outbox
 from bot.core.people import People
 from bot.core.ports import Cipher, Clock, Tx, UnitOfWork
 from bot.core.values import Member, Practice
+from bot.core.week import closed
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,26 @@ class PeerService(Generic[TxT]):
         self.cipher = deps.cipher
         self.clock = deps.clock
 
-    def each_member(self, consider: Callable[[TxT, Practice, Member, datetime], None]) -> None:
-        """Call `consider` for every active member, one transaction per practice."""
+    def each_member(self, consider: Callable[[TxT, Practice, Member, datetime], None]) -> int:
+        """Call `consider` for every active member of every practice open now, one transaction
+        per practice. A practice on a bank holiday or a closed (half) day is passed over, so
+        nothing reaches its GPs then; returns how many practices were."""
         now = self.clock.now()
         with self.uow() as tx:
             practices = tx.practices.all()
+        shut = 0
         for practice in practices:
             with self.uow() as tx:
+                if closed_now(tx, practice, now):
+                    shut += 1
+                    continue
                 for member in tx.members.active(practice.id):
                     consider(tx, practice, member, now)
+        return shut
+
+
+def closed_now(tx: Tx, practice: Practice, now: datetime) -> bool:
+    """Whether the practice is shut at `now`, in its own time zone."""
+    local = now.astimezone(ZoneInfo(practice.timezone))
+    closures = tx.closures.between(practice.id, local.date(), local.date())
+    return closed(local.date(), local.time(), Region(practice.holiday_region), closures)

@@ -75,9 +75,17 @@ class CheckIn:
     score: int | None
 
 
-def skipped(slot: Slot, day: date, region: Region, closures: list[Closure]) -> bool:
-    """Bank holidays and the practice's closed or protected-learning (half) days are skipped."""
+NOON_ISH = time(13, 0)  # a closed or protected-learning morning ends, an afternoon begins
+
+
+def closed(day: date, at: time, region: Region, closures: list[Closure]) -> bool:
+    """Whether the practice is shut then: a bank holiday, or a closed or PLT (half) day."""
     if is_bank_holiday(day, region):
         return True
-    part = DayPart.AM if slot.start < time(13, 0) else DayPart.PM
+    part = DayPart.AM if at < NOON_ISH else DayPart.PM
     return any(c.day == day and c.part in (DayPart.ALL, part) for c in closures)
+
+
+def skipped(slot: Slot, day: date, region: Region, closures: list[Closure]) -> bool:
+    """Bank holidays and the practice's closed or protected-learning (half) days are skipped."""
+    return closed(day, slot.start, region, closures)

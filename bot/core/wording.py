@@ -10,8 +10,8 @@ NAME = "Coffee Room"
 
 WHAT_IT_IS = (
     "Coffee Room helps GPs in your practice support each other, the informal way: "
-    "a quick rant to a colleague, running a question past someone, pooling the work "
-    "on a bad day."
+    "a quick rant to a colleague, running a question past someone, and protected time "
+    "that actually happens."
 )
 
 WHAT_IT_IS_NOT = Text(
@@ -43,6 +43,11 @@ COMMANDS = Text(
 COULD_NOT_DELIVER = (
     "Sorry: something you sent through Coffee Room could not be delivered, even after "
     "several tries. Nothing else was posted. Could you try again in a little while?"
+)
+
+WORDS_HANDED_BACK = (
+    "Here are your words, so nothing is lost (only you can see this; Coffee Room keeps no copy "
+    "once you have it):"
 )
 
 SOMETHING_WENT_WRONG = (

@@ -34,6 +34,7 @@ class NudgeReport:
     away: int = 0  # on leave or paused
     off: int = 0  # turned off or snoozed
     kinds: dict[str, int] = field(default_factory=dict)
+    closed: int = 0  # practices on a bank holiday or closed now: nobody there is nudged
 
 
 class Nudges(PeerService[NudgesTx]):
@@ -41,7 +42,7 @@ class Nudges(PeerService[NudgesTx]):
 
     def run(self) -> NudgeReport:
         report = NudgeReport()
-        self.each_member(
+        report.closed = self.each_member(
             lambda tx, practice, member, now: self._consider(tx, practice, member, now, report)
         )
         return report

@@ -107,8 +107,7 @@ class Practices(People):
         missing = [p for p in SpacePurpose if not channels.get(p)]
         if missing:
             raise Refused(wording.SETUP_NEEDS_BOTH, field=missing[0].value)
-        with self.uow() as tx:
-            self.lead(tx, caller)
+        self.authorise(caller, "spaces.set")
         names = {purpose: self.join(caller, ch) for purpose, ch in channels.items()}
         with self.uow() as tx:
             practice = self.lead(tx, caller)  # checked again: leads can change meanwhile
@@ -127,8 +126,7 @@ class Practices(People):
 
     def create_spaces(self, caller: Caller) -> HomeView:
         """A lead asks the bot to create the two default channels."""
-        with self.uow() as tx:
-            self.lead(tx, caller)
+        self.authorise(caller, "spaces.create")
         directory = self.directory(caller)
         rants, _ = directory.create_channel("coffee-room")
         advice, _ = directory.create_channel("run-it-past")

@@ -78,8 +78,7 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
             and request.channel
         ):
             raise Refused(wording.BAD_SLOT)
-        with self.uow() as tx:  # checked before joining, so a forged form changes nothing at all
-            self.practices.lead(tx, caller)
+        self.practices.authorise(caller, "slot.add")  # before joining: a forged form does nothing
         name = self.practices.join(caller, request.channel)
         with self.uow() as tx:
             practice = self.practices.lead(tx, caller)
@@ -111,12 +110,14 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
                 raise Refused(wording.PT_ONLY_LEADS)
 
     def remove_slot(self, caller: Caller, *, slot_id: int) -> None:
+        self.practices.authorise(caller, "slot.remove")
         with self.uow() as tx:
             practice = self.practices.lead(tx, caller)
             if tx.slots.remove(practice.id, slot_id):
                 self._audit(tx, practice, caller.user, "slot.removed", {"slot": slot_id})
 
     def add_closure(self, caller: Caller, *, closure_day: date, part: DayPart, reason: str) -> None:
+        self.practices.authorise(caller, "closure.add")
         with self.uow() as tx:
             practice = self.practices.lead(tx, caller)
             tx.closures.add(Closure(practice.id, closure_day, part, reason))
@@ -129,6 +130,7 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
             )
 
     def set_region(self, caller: Caller, *, region: Region) -> None:
+        self.practices.authorise(caller, "region.set")
         with self.uow() as tx:
             practice = self.practices.lead(tx, caller)
             tx.practices.set_region(practice.id, region)

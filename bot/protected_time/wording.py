@@ -40,14 +40,14 @@ def pt_starter(kind: str, index: int) -> Text:
     return Text(strong(f"Protected {KIND_NAMES[kind]} is starting."), f" To get going: {question}")
 
 
-PT_FOLLOW_UP = Text(strong("Did you get to take it?"), " One tap; only the totals are ever shown.")
+PT_FOLLOW_UP = Text(strong("Did you get to take it?"), " One tap; nobody else sees your answer.")
 
 PT_NOTED = {
     "in": "Lovely, see you there.",
     "out": "No problem; maybe next time.",
     "yes": "Glad you got it.",
     "partly": "Thanks; partly still counts.",
-    "no": "Thanks for saying. That's useful for your leads to know (as a total).",
+    "no": "Thanks for saying. Maybe next time.",
 }
 
 PT_GONE = "That protected-time slot has been removed."

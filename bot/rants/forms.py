@@ -61,7 +61,10 @@ def catalogue(rants: Rants) -> Catalogue:
         request = RantRequest(answers.text("text"), destination, answers.person("colleague"))
         outcome = rants.submit(caller, request=request, key=answers.key)
         help_now = safety_words.CRISIS_REPLY if outcome.signposted else ""
-        return said(wording.rant_done(outcome.destination, outcome.where), help_now)
+        return said(
+            wording.rant_done(outcome.destination, outcome.where, signposted=outcome.signposted),
+            help_now,
+        )
 
     def reply(action: RantAction) -> Tap:
         return Tap(

@@ -47,20 +47,11 @@ class Rants(PeerService[RantsTx]):
 
     def submit(self, caller: Caller, *, request: RantRequest, key: str) -> RantOutcome:
         """Guard, then send the rant where its author chose; `key` makes a resubmission a no-op."""
-        text = safety.checked(request.text)
+        private = request.destination in (RantDestination.SPACE_ANONYMOUS, RantDestination.JUST_OUT)
+        text, signposted = safety.guarded(self, caller, request.text, key=key, private=private)
         shared = request.destination in (RantDestination.SPACE, RantDestination.SPACE_ANONYMOUS)
         practice, _, space = self.practices.ready(caller, SpacePurpose.RANTS if shared else None)
-        anonymous = request.destination is RantDestination.SPACE_ANONYMOUS
         with self.uow() as tx:
-            signposted = safety.signpost_if_in_crisis(
-                self.outbox,
-                tx,
-                practice=practice,
-                text=text,
-                to=caller.user,
-                key=key,
-                private=anonymous or request.destination is RantDestination.JUST_OUT,
-            )
             if request.destination is RantDestination.JUST_OUT:
                 return RantOutcome(request.destination, "", signposted)  # nothing kept
             if not tx.events.claim(key, self.clock.now()):
@@ -103,6 +94,7 @@ class Rants(PeerService[RantsTx]):
             f"rant:{rant.id}",
             kind=DeliveryKind.DIRECT if colleague else DeliveryKind.POST,
             notify=author,
+            post=rant.id,
         )
         return colleague.name if colleague else ""
 
@@ -126,6 +118,7 @@ class Rants(PeerService[RantsTx]):
                 Message(said(caller.user)),
                 f"rant-reply:{rant.id}:{caller.user}:{action}",
                 private=not rant.author,
+                post=rant.id,
             )
         return wording.REPLY_SENT if added else core_words.REPLY_ALREADY_SENT
 
@@ -150,8 +143,10 @@ class Rants(PeerService[RantsTx]):
                         f"rant-remove:{rant.id}",
                         kind=DeliveryKind.DELETE,
                         ref=landed.ref,
+                        post=rant.id,
                     )
                 tx.rants.expire(rant.id, now)
+                tx.outbox.forget_seals(rant.id)  # the relays' sealed targets die with it
             return len(rants), tx.rants.purge(forget_before)
 
 

@@ -43,8 +43,8 @@ def rant_heading(author: str | None, *, to_colleague: bool) -> Text:
     return Text(strong("A rant, shared anonymously:"))
 
 
-def rant_done(destination: str, where: str) -> Text:
-    """The confirmation after a rant."""
+def rant_done(destination: str, where: str, *, signposted: bool = False) -> Text:
+    """The confirmation after a rant (no cheery sign-off after words of crisis)."""
     if destination == "space":
         return Text(
             "Posted in ", channel(where), ". Colleagues' replies will reach you here, privately."
@@ -57,6 +57,8 @@ def rant_done(destination: str, where: str) -> Text:
         )
     if destination == "colleague":
         return Text(f"Sent to {where}, and only to them.")
+    if signposted:
+        return Text("Let out. Nobody saw it and nothing was kept.")
     return Text("Let out. Nobody saw it and nothing was kept. Hope that helped a little.")
 
 

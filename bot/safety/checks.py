@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.core.errors import Refused
 from bot.core.message import Message
-from bot.core.outbox import Outbox
-from bot.core.ports import Tx
-from bot.core.values import Practice
+from bot.core.service import PeerService
+from bot.core.values import Caller
 from bot.safety import wording
 from bot.safety.crisis import mentions_crisis
 from bot.safety.guard import Finding, redact, scan
@@ -17,10 +18,13 @@ MAX_TEXT = 2800  # Slack shows at most 3,000 characters in a block; leave room f
 class Unsafe(Exception):
     """The text holds what looks like patient-identifiable information; nothing was kept."""
 
-    def __init__(self, findings: tuple[Finding, ...], field: str = "text") -> None:
+    def __init__(
+        self, findings: tuple[Finding, ...], field: str = "text", *, signposted: bool = False
+    ) -> None:
         super().__init__(f"{len(findings)} finding(s)")  # never the text itself
         self.findings = findings
         self.field = field
+        self.signposted = signposted  # the words also spoke of crisis: help was sent privately
 
     def redacted(self, text: str) -> str:
         """The same text with every finding replaced by a marker."""
@@ -28,11 +32,12 @@ class Unsafe(Exception):
 
     @property
     def explanation(self) -> str:
-        """What was found, masked, in words a GP reads in a second."""
-        return wording.guard_found([(str(f.kind), f.preview) for f in self.findings])
+        """What was found, masked, in words a GP reads in a second (and help, if it was needed)."""
+        found = wording.guard_found([(str(f.kind), f.preview) for f in self.findings])
+        return f"{found}\n\n{wording.CRISIS_REPLY}" if self.signposted else found
 
 
-def checked(text: str, *, field: str = "text") -> str:
+def checked(text: str, *, field: str = "text", signposted: bool = False) -> str:
     """The text, stripped, if it is fit to post; otherwise Refused or Unsafe (nothing kept)."""
     text = (text or "").strip()
     if not text:
@@ -41,8 +46,23 @@ def checked(text: str, *, field: str = "text") -> str:
         raise Refused(wording.too_long(len(text), MAX_TEXT), field=field)
     findings = scan(text)
     if findings:
-        raise Unsafe(findings, field)
+        raise Unsafe(findings, field, signposted=signposted)
     return text
+
+
+def guarded(
+    service: PeerService[Any], caller: Caller, text: str, *, key: str, private: bool
+) -> tuple[str, bool]:
+    """A GP's words, checked: help first if they speak of crisis (sent privately, and kept even
+    when the guard then stops the words), then the guard. Returns the words and whether help
+    was sent; `key` (the submission's) sends the help once however often the form comes back."""
+    crisis = mentions_crisis(text or "")
+    if crisis:
+        with service.uow() as tx:
+            practice = service.practices.practice(tx, caller.platform, caller.workspace)
+            reply = Message(wording.CRISIS_REPLY)
+            service.outbox.send(tx, practice, caller.user, reply, f"crisis:{key}", private=private)
+    return checked(text, signposted=crisis), crisis
 
 
 def prefill(text: str) -> tuple[str, str]:
@@ -53,13 +73,3 @@ def prefill(text: str) -> tuple[str, str]:
         return text, ""
     unsafe = Unsafe(findings)
     return unsafe.redacted(text), unsafe.explanation
-
-
-def signpost_if_in_crisis(
-    outbox: Outbox, tx: Tx, *, practice: Practice, text: str, to: str, key: str, private: bool
-) -> bool:
-    """If the words speak of crisis, privately point their author to real help. Never blocks."""
-    if not mentions_crisis(text):
-        return False
-    outbox.send(tx, practice, to, Message(wording.CRISIS_REPLY), f"crisis:{key}", private=private)
-    return True

@@ -27,8 +27,8 @@ CRISIS_REPLY = (
     "Thank you for saying how things are. If it's more than a bad day, please talk to someone "
     "today. NHS Practitioner Health (confidential, for doctors): 0300 0303 300, or text PHP to "
     "85258. BMA wellbeing support, 24/7: 0330 123 1245. Samaritans, any time: 116 123. NHS 111 "
-    "(choose the mental health option), or 999 in an emergency. Only you can see this message; "
-    "nobody else has been told, and your post went where you chose."
+    "(choose the mental health option), or 999 in an emergency. Only you can see this message, "
+    "and nobody else has been told."
 )
 
 EMPTY_TEXT = "There's nothing to send yet: write a few words first."

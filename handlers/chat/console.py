@@ -18,13 +18,20 @@ from bot.core import wording
 from bot.core.errors import Refused
 from bot.core.ports import Clock
 from bot.core.text import Words
-from bot.core.values import Caller, Platform
+from bot.core.values import Caller, Platform, Role
 from bot.ui import flow
 from bot.ui.forms import parse_date
 from bot.ui.page import Control
 from handlers.chat import prompts
 from handlers.chat.render import plain
-from handlers.chat.world import WORKSPACE, ChatClock, ChatDirectory, ChatMessenger, World
+from handlers.chat.world import (
+    ROLES,
+    WORKSPACE,
+    ChatClock,
+    ChatDirectory,
+    ChatMessenger,
+    World,
+)
 
 JOBS = ["protected-time", "checkins", "weekly-nudges", "retention"]  # what `jobs` runs, in order
 ALIASES = {"ask": "runitpast"}
@@ -225,6 +232,9 @@ def run_chat(
             extra_directories={Platform.CHAT: lambda _workspace: ChatDirectory(world)},
         )
         assembly.services.practices.sync_roster(Platform.CHAT, ChatDirectory(world))
+        for user, role in ROLES.items():
+            caller = Caller(Platform.CHAT, WORKSPACE[0], user)
+            assembly.services.preferences.set_role(caller, role=Role(role))
         _loop(Session(assembly, world, iter(stdin), out), stdin, out)
         assembly.engine.dispose()
     return 0

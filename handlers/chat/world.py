@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -22,7 +21,14 @@ PEOPLE = [
     PlatformUser("emma", "Dr Emma Brown"),  # partner
     PlatformUser("bot", "Coffee Room", is_bot=True),
 ]
-MENTION = re.compile(r"<@([^>|]+)>")
+# The roles they have said (a role is self-declared; these GPs said theirs before the chat began).
+ROLES = {
+    "asha": "partner",
+    "ben": "salaried",
+    "chloe": "locum",
+    "dev": "trainee",
+    "emma": "partner",
+}
 CHANNELS = {"general": "general", "coffee-room": "coffee-room", "run-it-past": "run-it-past"}
 
 

@@ -57,14 +57,28 @@ def team_finder(client: WebClient) -> listeners.Team:
     return team
 
 
+MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)  # a payload's shape
+
+
 def on_error(error: Exception, body: dict[str, Any], response: BoltResponse, respond: Any) -> None:
-    """The one error handler: a kind word to the GP, no stack trace, none of their words logged."""
-    kind = body.get("type") or ("command" if body.get("command") else "")
+    """The one error handler: a kind word to the GP, no stack trace, none of their words logged.
+
+    It cannot raise: whatever the body holds, it answers (and at worst says only 'sorry')."""
+    try:
+        _answer(error, body if isinstance(body, dict) else {}, response, respond)
+    except Exception as again:  # noqa: BLE001 - the last line of defence must not fall over
+        log_failure(log, "slack error handler", again)
+        response.status, response.body = 200, ""
+
+
+def _answer(error: Exception, body: dict[str, Any], response: BoltResponse, respond: Any) -> None:
+    kind = str(body.get("type") or ("command" if body.get("command") else ""))
     text = error.text if isinstance(error, Refused) else wording.SOMETHING_WENT_WRONG
     if not isinstance(error, Refused):
         log_failure(log, f"slack {kind or 'request'}", error)
     if kind == "event_callback":
-        response.status = 500  # Slack retries it; the event was not recorded as handled
+        # Slack retries a 500: right for a fault of ours, pointless for a malformed payload.
+        response.status = 400 if isinstance(error, MALFORMED) else 500
         return
     response.status = 200
     response.headers["content-type"] = ["application/json"]
@@ -76,7 +90,7 @@ def on_error(error: Exception, body: dict[str, Any], response: BoltResponse, res
         response.body = json.dumps({"response_action": "errors", "errors": {field: words}})
     else:
         response.body = ""
-        if body.get("response_url"):
+        if isinstance(body.get("response_url"), str):
             respond(text=text, response_type="ephemeral", replace_original=False)
 
 

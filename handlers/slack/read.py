@@ -63,3 +63,35 @@ def user(body: dict[str, Any]) -> str:
     if isinstance(body.get("user"), dict):
         return str(body["user"].get("id") or "")
     return str(body.get("user_id") or "")
+
+
+INTERACTIVE = {"block_actions", "view_submission", "view_closed", "shortcut", "message_action"}
+
+
+def well_formed(body: object) -> bool:
+    """Whether a (signed) body has the shape of a Slack payload we can read at all: anything
+    else is refused with 400 before it reaches the app, so no listener ever meets it."""
+    if not isinstance(body, dict):
+        return False
+    if "command" in body:
+        return all(isinstance(body.get(k), str) for k in ("command", "user_id"))
+    if body.get("type") in ("event_callback", "url_verification", "app_rate_limited"):
+        event = body.get("event", {})
+        return isinstance(event, dict) and isinstance(event.get("type", ""), str)
+    if body.get("type") in INTERACTIVE:
+        return _interaction_well_formed(body)
+    return "type" in body and isinstance(body["type"], str)
+
+
+def _interaction_well_formed(body: dict[str, Any]) -> bool:
+    person = body.get("user")
+    if not (isinstance(person, dict) and isinstance(person.get("id"), str)):
+        return False
+    actions = body.get("actions", [])
+    if not (isinstance(actions, list) and all(_action(a) for a in actions)):
+        return False
+    return isinstance(body.get("view", {}), dict | type(None))
+
+
+def _action(action: object) -> bool:
+    return isinstance(action, dict) and isinstance(action.get("action_id"), str)

@@ -32,6 +32,7 @@ class SqlOutbox:
             "payload": json.dumps(delivery.message.to_dict()),
             "notify_sealed": delivery.notify or None,
             "ref": delivery.ref or None,
+            "post": delivery.post or None,
             "status": OutboxStatus.PENDING,
             "attempts": 0,
             "next_attempt_at": now,
@@ -39,6 +40,16 @@ class SqlOutbox:
             "updated_at": now,
         }
         return insert_ignoring_duplicates(self.s, OutboxRow, values)
+
+    def forget_seals(self, post: str) -> int:
+        """Destroy every seal a settled send of `post` keeps (its sealed target, who to tell)."""
+        settled = (OutboxStatus.SENT, OutboxStatus.FAILED)
+        where = (OutboxRow.post == post, OutboxRow.status.in_(settled))
+        notify = update(OutboxRow).where(*where).values(notify_sealed=None)
+        targets = update(OutboxRow).where(*where, OutboxRow.target_sealed).values(target="")
+        return int(self.s.execute(targets).rowcount or 0) + int(  # type: ignore[attr-defined]
+            self.s.execute(notify).rowcount or 0  # type: ignore[attr-defined]
+        )
 
     def due_ids(self, now: datetime, limit: int) -> list[str]:
         stmt = (
@@ -157,4 +168,5 @@ def _delivery(row: OutboxRow) -> Delivery:
         notify=row.notify_sealed or "",
         sealed=row.target_sealed,
         ref=row.ref or "",
+        post=row.post or "",
     )

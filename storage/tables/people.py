@@ -82,7 +82,10 @@ class OutboxRow(Base):
     """Every send the bot makes, claimed before it goes out."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_status_next", "status", "next_attempt_at"),
+        Index("ix_outbox_post", "post"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -102,6 +105,7 @@ class OutboxRow(Base):
     sent_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
     last_error: Mapped[str | None] = mapped_column(String(64), nullable=True)  # a code, never text
     ref: Mapped[str | None] = mapped_column(String(64), nullable=True)  # what a DELETE removes
+    post: Mapped[str | None] = mapped_column(String(36), nullable=True)  # the rant or question
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
 

@@ -67,7 +67,7 @@ def answer(
 ) -> str:
     said = assembly.services.advice.answer(
         caller(helper), question_id=question_id(fake), text=text, anonymous=anonymous, key=key
-    )
+    ).words()
     assembly.services.outbox.drain()
     return said
 

@@ -20,7 +20,7 @@ from bot.practices import wording as practices_words
 from bot.protected_time import wording as protected_time_words
 from bot.protected_time.service import SlotRequest
 from bot.ui import flow
-from tests.callers import SPACES, caller, count, every_value, synced
+from tests.callers import ROSTER, SPACES, caller, count, every_value, synced
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ADMIN, LOCUM_GUEST, PARTNER_OWNER, SALARIED_GP, TRAINEE
 
@@ -109,6 +109,14 @@ def _set_region(assembly: Assembly, who: str) -> None:
     assembly.services.protected_time.set_region(caller(who), region=Region.SCOTLAND)
 
 
+REFUSED_AS = {
+    "set_spaces": "spaces.set",
+    "create_spaces": "spaces.create",
+    "add_slot": "slot.add",
+    "remove_slot": "slot.remove",
+    "add_closure": "closure.add",
+    "set_region": "region.set",
+}
 LEAD_ONLY: dict[str, Callable[[Assembly, str], None]] = {
     "set_spaces": _set_spaces,
     "create_spaces": _create_spaces,
@@ -121,16 +129,24 @@ LEAD_ONLY: dict[str, Callable[[Assembly, str], None]] = {
 
 @pytest.mark.parametrize("who", [TRAINEE, SALARIED_GP, LOCUM_GUEST])
 @pytest.mark.parametrize("change", list(LEAD_ONLY))
-def test_a_non_lead_replaying_a_lead_only_change_changes_nothing(
+def test_a_non_lead_replaying_a_lead_only_change_changes_nothing_but_the_audit_log(
     assembly: Assembly, fake_slack: FakeSlack, change: str, who: str
 ) -> None:
     synced(assembly)
     _add_slot(assembly, ADMIN)  # something to remove
     fake_slack.clear()
-    before = every_value(assembly)
+    before = every_value(assembly, skip=(*ROSTER, "audit_log"))
+    audited = count(assembly, "audit_log")
     with pytest.raises(Refused, match=core_words.ONLY_LEADS):
         LEAD_ONLY[change](assembly, who)
-    assert every_value(assembly) == before
+    assert every_value(assembly, skip=(*ROSTER, "audit_log")) == before
+    assert count(assembly, "audit_log") == audited + 1  # who tried what, and when
+    with assembly.engine.connect() as conn:
+        actor, action, detail = conn.exec_driver_sql(
+            "SELECT actor, action, detail FROM audit_log ORDER BY id DESC LIMIT 1"
+        ).one()
+    assert (actor, action) == (who, f"refused:{REFUSED_AS[change]}")
+    assert "not a lead" in str(detail)
     touched = {c.method for c in fake_slack.calls()} & {
         "conversations.join",
         "conversations.create",
@@ -176,12 +192,12 @@ def test_a_non_lead_is_not_shown_lead_only_forms_and_taps_change_nothing(
 ) -> None:
     synced(assembly)
     _add_slot(assembly, ADMIN)
-    before = every_value(assembly)
+    before = every_value(assembly, skip=(*ROSTER, "audit_log"))
     value = {"protected_time.region": "scotland", "protected_time.remove": "1"}.get(action, "")
     outcome = flow.tap(assembly.services.catalogue, caller(TRAINEE), action, value)
     assert isinstance(outcome, flow.Done)  # not a form
     assert outcome.said.text.words() == refusal
-    assert every_value(assembly) == before
+    assert every_value(assembly, skip=(*ROSTER, "audit_log")) == before
     assert fake_slack.calls("conversations.create") == []
 
 
@@ -206,13 +222,13 @@ def test_a_forged_lead_only_form_from_a_non_lead_is_refused_under_a_field(
     assembly: Assembly, fake_slack: FakeSlack, form: str
 ) -> None:
     synced(assembly)
-    before = every_value(assembly)
+    before = every_value(assembly, skip=(*ROSTER, "audit_log"))
     catalogue = assembly.services.catalogue
     outcome = flow.submit(catalogue, caller(TRAINEE), form, {}, FORGED[form], "forged-1")
     assert isinstance(outcome, (flow.Problem, flow.Done))
     said = outcome.text.words() if isinstance(outcome, flow.Problem) else outcome.said.text.words()
     assert said == core_words.ONLY_LEADS
-    assert every_value(assembly) == before
+    assert every_value(assembly, skip=(*ROSTER, "audit_log")) == before
     assert fake_slack.calls("conversations.join") == []
     lead = flow.submit(catalogue, caller(ADMIN), form, {}, FORGED[form], "lead-1")
     assert isinstance(lead, flow.Done)  # the same answers from a lead are taken

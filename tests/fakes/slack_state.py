@@ -239,6 +239,7 @@ class SlackState:
         channel = self.resolve(b.get("channel"), posting=True)
         if not (b.get("text") or b.get("blocks") or b.get("attachments")):
             raise SlackError("no_text")
+        check_blocks(b.get("blocks"))
         msg = self.store_message(channel, b)
         return {"channel": channel, "ts": msg["ts"], "message": public_message(msg)}
 
@@ -310,3 +311,21 @@ class SlackState:
         out = self._store_view(b, self.home_views.get(user))
         self.home_views[user] = out["view"]["id"]
         return out
+
+
+SECTION_LIMIT = 3000  # Slack's: a section's text holds at most 3,000 characters
+BLOCKS_LIMIT = 50  # and a message at most 50 blocks
+
+
+def check_blocks(blocks: object) -> None:
+    """Refuse blocks as Slack does ('invalid_blocks'): too many, or a section too long."""
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks)
+    if not blocks:
+        return
+    if not isinstance(blocks, list) or len(blocks) > BLOCKS_LIMIT:
+        raise SlackError("invalid_blocks")
+    for block in blocks:
+        text = (block.get("text") or {}).get("text", "") if isinstance(block, dict) else ""
+        if block.get("type") == "section" and len(text) > SECTION_LIMIT:
+            raise SlackError("invalid_blocks")

@@ -97,11 +97,11 @@ def test_a_script_that_ends_mid_form_stops_cleanly() -> None:
 
 
 def test_home_controls_work_from_the_chat() -> None:
-    out = chat("as ben\nhome\npress h1\n2\npress h5\nhome\npress h99\nquit\n")
-    assert "[h1] choose (Not set)" in out
-    assert "Saved. Your role: Salaried GP." in out
+    out = chat("as ben\nhome\npress h1\n1\npress h5\nhome\npress h99\nquit\n")
+    assert "[h1] choose (Salaried GP)" in out
+    assert "Saved. Your role: Partner." in out
     assert "Weekly nudges are off. Nothing else changes." in out
-    assert "[h1] choose (Salaried GP)" in out.split("Weekly nudges are off.")[1]
+    assert "[h1] choose (Partner)" in out.split("Weekly nudges are off.")[1]
     assert "There's no such button." in out
 
 
@@ -174,7 +174,7 @@ def test_a_week_unfolds_in_the_local_chat() -> None:
     assert "time Wednesday\nPlease give a date and time like 2026-11-25T10:20.\n" in out
     assert sent["12"] == (
         "#coffee-room",
-        "Did you get to take it? One tap; only the totals are ever shown.\n"
+        "Did you get to take it? One tap; nobody else sees your answer.\n"
         "[12.1] Yes\n[12.2] Partly\n[12.3] No",
     )
     assert "Dr Emma Brown> press 12.1\nGlad you got it.\n" in out

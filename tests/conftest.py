@@ -4,8 +4,11 @@ Slack over real HTTP, a fixed clock, and the bot assembled from real parts."""
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,27 +61,65 @@ def pg_database() -> Iterator[str]:
             pytest.fail(f"TEST_DATABASE_URL is set but PostgreSQL is unreachable: {exc}")
         raise
     url = admin_url.rsplit("/", 1)[0] + f"/{name}"
-    upgrade(make_engine(url))
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
     yield url
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
 
 
+# Emptying every table with DELETE (children first) in one round trip, and putting every used
+# sequence back to its start, leaves the database as TRUNCATE ... RESTART IDENTITY would: no
+# rows, ids from 1 again. TRUNCATE costs tens of milliseconds a test; this costs about one.
+PG_RESET = (
+    "DO $$ BEGIN "
+    + " ".join(f'DELETE FROM "{t.name}";' for t in reversed(Base.metadata.sorted_tables))
+    + " PERFORM setval(quote_ident(schemaname) || '.' || quote_ident(sequencename),"
+    " start_value, false) FROM pg_sequences"
+    " WHERE schemaname = current_schema() AND last_value IS NOT NULL; END $$"
+)
+
+
+@pytest.fixture(scope="session")
+def pg_reset(pg_database: str) -> Iterator[Callable[[], None]]:
+    """Empties the run's PostgreSQL database (over one connection kept for the session)."""
+    engine = make_engine(pg_database)
+
+    def reset() -> None:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(PG_RESET)
+
+    yield reset
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated from empty once per run (per xdist worker); tests get copies."""
+    path = tmp_path_factory.mktemp("sqlite-template") / "migrated.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    # Fold the write-ahead log into the file so that the file alone is the whole database.
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0, "the template's WAL was not folded in"
+    return path
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty, migrated database of each kind."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'test.db'}"
-        upgrade(make_engine(url))
-        return url
-    url: str = request.getfixturevalue("pg_database")
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    engine.dispose()
-    return url
+        path = tmp_path / "test.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    reset: Callable[[], None] = request.getfixturevalue("pg_reset")
+    reset()
+    return str(request.getfixturevalue("pg_database"))
 
 
 @pytest.fixture

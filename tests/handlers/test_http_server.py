@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -15,17 +14,33 @@ from tests.process import Server
 from tests.slack_requests import SIGNING_SECRET, app_home_opened, signed_headers
 
 
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, FakeSlack]]:
+    """One server for the module, started once: no test here changes what another sees."""
+    tmp_path = tmp_path_factory.mktemp("http")
+    with FakeSlack() as fake:
+        env = {
+            "SLACK_BOT_TOKEN": "xoxb-http-test",
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake.url,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'http.db'}",
+        }
+        with Server(cwd=tmp_path, env=env) as server:
+            fake.wait_for("users.list")  # start-up roster sync finished
+            yield server, fake
+
+
 @pytest.fixture
-def server(tmp_path: Path, fake_slack: FakeSlack) -> Iterator[Server]:
-    env = {
-        "SLACK_BOT_TOKEN": "xoxb-http-test",
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": fake_slack.url,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'http.db'}",
-    }
-    with Server(cwd=tmp_path, env=env) as running:
-        fake_slack.wait_for("users.list")  # start-up roster sync finished
-        yield running
+def fake_slack(running: tuple[Server, FakeSlack]) -> FakeSlack:
+    """The fake the module's server talks to, with the calls of earlier tests forgotten."""
+    fake = running[1]
+    fake.clear()
+    return fake
+
+
+@pytest.fixture
+def server(running: tuple[Server, FakeSlack], fake_slack: FakeSlack) -> Server:
+    return running[0]
 
 
 def post(server: Server, body: str, headers: dict[str, str]) -> httpx.Response:

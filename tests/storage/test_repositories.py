@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.core.clock import FixedClock
 from bot.core.delivery import Delivery, DeliveryKind
 from bot.core.message import Message
 from bot.core.values import Member, Platform, Role
 from storage.database import make_engine, make_session_factory
+from storage.tables import Base
 from storage.unit_of_work import SqlUnitOfWork
 from tests.conftest import MONDAY_LUNCH
 
@@ -93,3 +95,14 @@ def test_only_one_worker_wins_a_claim(uow: SqlUnitOfWork) -> None:
     with uow() as tx:
         assert tx.outbox.claim(delivery.id, worker="b", now=clock.now()) is None
         assert tx.outbox.counts() == {"sending": 1}
+
+
+def test_every_test_starts_from_an_empty_database(database_url: str, uow: SqlUnitOfWork) -> None:
+    """The fixture's per-test reset (a copied file; DELETE and sequence reset on PostgreSQL)
+    leaves no rows behind, and ids start again, though earlier tests here made practices."""
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            assert conn.execute(select(func.count()).select_from(table)).scalar() == 0, table.name
+    engine.dispose()
+    assert practice_id(uow) == 1

@@ -4,6 +4,7 @@ from storage.tables.base import Base, Timestamp
 from storage.tables.people import (
     AuditRow,
     ContactRow,
+    DirectChannelRow,
     LeadRow,
     MemberRow,
     OutboxRow,
@@ -29,6 +30,7 @@ __all__ = [
     "CheckinRow",
     "ClosureRow",
     "ContactRow",
+    "DirectChannelRow",
     "LeadRow",
     "LeaveRow",
     "MemberRow",

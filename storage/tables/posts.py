@@ -28,7 +28,7 @@ class RantRow(Base):
     colleague: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     expires_at: Mapped[datetime] = mapped_column(Timestamp, index=True)
-    expired_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
+    expired_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True, index=True)
 
 
 class QuestionRow(Base):
@@ -48,7 +48,7 @@ class QuestionRow(Base):
     ref: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     expires_at: Mapped[datetime] = mapped_column(Timestamp, index=True)
-    expired_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
+    expired_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True, index=True)
 
 
 class AnswerRow(Base):
@@ -57,7 +57,9 @@ class AnswerRow(Base):
     __tablename__ = "answers"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
     helper: Mapped[str | None] = mapped_column(String(64), nullable=True)  # NULL if anonymous
     helper_sealed: Mapped[str | None] = mapped_column(Text, nullable=True)
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -8,6 +8,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     UniqueConstraint,
@@ -23,7 +24,9 @@ class SlotRow(Base):
     __tablename__ = "protected_slots"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
+    practice_id: Mapped[int] = mapped_column(
+        ForeignKey("practices.id", ondelete="CASCADE"), index=True
+    )
     channel_id: Mapped[str] = mapped_column(String(64))
     channel_name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(24))
@@ -87,6 +90,7 @@ class LeaveRow(Base):
     """A GP's leave, inclusive dates."""
 
     __tablename__ = "leave"
+    __table_args__ = (Index("ix_leave_practice_id_user_id", "practice_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))

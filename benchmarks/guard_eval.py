@@ -1,4 +1,5 @@
-"""Report the guard's recall on identifiers and false alarms on chatter, per set and per kind.
+"""Report the guard's recall on identifiers and false alarms on chatter, per set, kind and
+category, and the crisis detector's signposting per category.
 
 Usage: .venv/bin/python benchmarks/guard_eval.py [--misses]
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -102,6 +104,50 @@ def evaluate() -> tuple[dict[str, Recall], dict[str, Alarms], dict[str, tuple[in
     return rec, alarm, crisis
 
 
+def by_category(names: list[str], hit: Callable[[Any], bool]) -> dict[str, tuple[int, int]]:
+    """(hits, examples) per category marked in the files; `hit` judges one example."""
+    counts: dict[str, list[int]] = {}
+    for name in names:
+        for ex in load_corpus().load(name):
+            cell = counts.setdefault(ex.category or "(none)", [0, 0])
+            cell[0] += bool(hit(ex))
+            cell[1] += 1
+    return {cat: (h, n) for cat, (h, n) in sorted(counts.items())}
+
+
+def signposted(ex: Any) -> bool:
+    return mentions_crisis(ex.text)
+
+
+def flagged(ex: Any) -> bool:
+    return bool(scan(ex.text))
+
+
+def all_found(ex: Any) -> bool:
+    """Every marked identifier in the example is overlapped by a finding of its kind."""
+    findings = scan(ex.text)
+    return all(
+        any(f.kind == e.kind and f.start < e.end and e.start < f.end for f in findings)
+        for e in ex.expected
+    )
+
+
+def category_tables() -> dict[str, dict[str, tuple[int, int]]]:
+    corpus = load_corpus()
+    crisis = [n for ns in corpus.CRISIS_SETS.values() for n in ns]
+    hyperbole = [n for ns in corpus.HYPERBOLE_SETS.values() for n in ns]
+    chatter = [n for ns in corpus.CHATTER_SETS.values() for n in ns]
+    return {
+        "crisis: signposted": by_category(crisis, signposted),
+        "hyperbole and patient talk: signposted": by_category(hyperbole, signposted),
+        "untitled identifiers: all found": by_category(
+            corpus.IDENTIFIER_SETS["untitled"], all_found
+        ),
+        "colleague chatter: flagged": by_category(corpus.CHATTER_SETS["colleagues"], flagged),
+        "all chatter: signposted (crisis false alarms)": by_category(chatter, signposted),
+    }
+
+
 def combined(parts: dict[str, Recall]) -> Recall:
     total = Recall()
     for part in parts.values():
@@ -147,9 +193,26 @@ def main(argv: list[str]) -> int:
     print("| file | signposted |\n|---|---|")
     for name, (hits, n) in crisis.items():
         print(f"| {name} | {hits}/{n} ({hits / n:.0%}) |")
+    for title, table in category_tables().items():
+        hits = sum(h for h, _n in table.values())
+        total = sum(n for _h, n in table.values())
+        print(f"\n| {title} | count |\n|---|---|")
+        for cat, (h, n) in table.items():
+            print(f"| {cat} | {h}/{n} |")
+        print(f"| **all** | **{hits}/{total} ({hits / total:.1%})** |")
     if "--misses" in argv:
         print("\nMisses:", *combined(rec).misses, sep="\n  ")
         print("False alarms:", *(t for a in alarm.values() for t in a.examples), sep="\n  ")
+        corpus = load_corpus()
+        for sets, want in ((corpus.CRISIS_SETS, True), (corpus.HYPERBOLE_SETS, False)):
+            wrong = [
+                ex.text
+                for ns in sets.values()
+                for n in ns
+                for ex in corpus.load(n)
+                if mentions_crisis(ex.text) is not want
+            ]
+            print("Crisis missed:" if want else "Hyperbole signposted:", *wrong, sep="\n  ")
     return 0
 
 

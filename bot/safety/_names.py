@@ -79,6 +79,7 @@ _ADDRESS = (
 _ADDRESS_AFTER_NAME = re.compile(
     rf"^(?:[ ]*,)?[ ]*(?:(?:who[ ]+)?lives[ ]+(?:at|in)|at|of|from|in)?[ ]*{_ADDRESS}"
 )
+ADDRESS_AFTER_NAME = _ADDRESS_AFTER_NAME  # the untitled-name detector ties names to streets too
 _BARE_ADDRESS = re.compile(
     rf"(?:\b(?:lives|living|live|resides|address|is|home|at|on|of|from|to|visit)"
     rf"\b[: ]*|^|\n)(?P<addr>{_ADDRESS})"

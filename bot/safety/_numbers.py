@@ -15,6 +15,14 @@ _NHS = re.compile(
     r"(?![0-9])(?![.-][0-9])"
 )
 
+# Written like an NHS number (3-3-4 with spaces or hyphens) but failing the check digit: most
+# likely a mistyped NHS number. Run-together and dotted digits need the check digit to count.
+_NHS_SHAPED = re.compile(
+    r"(?<![0-9])(?<![0-9][ .-])"
+    r"[0-9]{3}(?P<sep>[ ]{1,2}|[ ]?-[ ]?)[0-9]{3}(?P=sep)[0-9]{4}"
+    r"(?![0-9])(?![.-][0-9])"
+)
+
 # A UK number: +44 / 0044 (optionally "(0)") or a leading 0, then a national number of 9-10
 # digits with single spaces, hyphens or a closing bracket between groups.
 _PHONE = re.compile(
@@ -46,6 +54,12 @@ def is_valid_nhs_number(digits: str) -> bool:
 def find_nhs_numbers(text: str) -> Iterator[Span]:
     for m in _NHS.finditer(text):
         if is_valid_nhs_number("".join(m.groups())):
+            yield m.start(), m.end()
+
+
+def find_mistyped_nhs_numbers(text: str) -> Iterator[Span]:
+    for m in _NHS_SHAPED.finditer(text):
+        if not is_valid_nhs_number(m.group(0).replace(" ", "").replace("-", "")):
             yield m.start(), m.end()
 
 

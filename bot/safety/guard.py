@@ -11,7 +11,13 @@ from bot.safety._contact import find_emails, find_hospital_numbers, find_postcod
 from bot.safety._dates import find_dates_of_birth
 from bot.safety._mask import mask_email, mask_keep, mask_name
 from bot.safety._names import find_addresses, find_names_with_details
-from bot.safety._numbers import find_nhs_numbers, find_phones, is_valid_nhs_number
+from bot.safety._numbers import (
+    find_mistyped_nhs_numbers,
+    find_nhs_numbers,
+    find_phones,
+    is_valid_nhs_number,
+)
+from bot.safety._untitled import find_untitled_names
 
 __all__ = ["REDACTED", "Finding", "FindingKind", "is_valid_nhs_number", "redact", "scan"]
 
@@ -40,16 +46,19 @@ Span = tuple[int, int]
 Detector = Callable[[str], Iterable[Span]]
 
 # Order is priority when two detectors claim overlapping text: the most specific, best
-# validated kind wins (an NHS number with a valid check digit beats a phone-shaped reading).
+# validated kind wins (an NHS number with a valid check digit beats a phone-shaped reading; a
+# phone beats a 3-3-4 number with a wrong check digit; titled names beat untitled ones).
 _DETECTORS: tuple[tuple[FindingKind, Detector], ...] = (
     (FindingKind.EMAIL, find_emails),
     (FindingKind.NHS_NUMBER, find_nhs_numbers),
     (FindingKind.HOSPITAL_NUMBER, find_hospital_numbers),
     (FindingKind.PHONE, find_phones),
+    (FindingKind.NHS_NUMBER, find_mistyped_nhs_numbers),
     (FindingKind.DATE_OF_BIRTH, find_dates_of_birth),
     (FindingKind.POSTCODE, find_postcodes),
     (FindingKind.NAME_WITH_DETAILS, find_names_with_details),
     (FindingKind.NAME_WITH_DETAILS, find_addresses),
+    (FindingKind.NAME_WITH_DETAILS, find_untitled_names),
 )
 
 _KEEP = {

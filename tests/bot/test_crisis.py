@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,6 +25,22 @@ CRISIS = [
     "I'm not sure I want to be alive any more",
     "I can't do this anymore",  # ambiguous: signposting is cheap, so it signposts
     "I feel hopeless and trapped",
+    # issue 9: how people actually say it, one or two per way
+    "I've looked up the lethal dose of my amitriptyline",  # method and means
+    "I keep thinking about taking all my tablets at once",
+    "I drove to the bridge after work and just sat there",  # a place
+    "I walked down to the train tracks last night",
+    "I wish I wouldn't wake up",  # a passive wish
+    "I wouldn't mind not waking up tomorrow",
+    "I'm just a burden to everyone",  # a burden
+    "there's no point going on",  # hopelessness
+    "I can't see a way out",
+    "I've written letters to the kids",  # preparations
+    "I've been giving my things away",
+    "I've made a plan",
+    "I'm cutting again",  # self-harm
+    "I hurt myself last night",
+    "I'm saving up my tablets",  # stockpiling
 ]
 HYPERBOLE = [
     "this rota is killing me",
@@ -41,6 +55,21 @@ HYPERBOLE = [
     "suicide prevention training is on Wednesday",
     "I'm hopeless at IT",
     "",
+    # issue 9: everyday hyperbole and clinical talk about patients
+    "shoot me now",
+    "dying to go home",
+    "I'm dead on my feet",
+    "I was killing myself laughing",
+    "I hurt myself lifting the printer",
+    "I'm cutting back on sessions again",
+    "I'm saving up my annual leave",
+    "I've made a plan for the flu clinic",
+    "the bridge is closed so I'll be late",
+    "patient with suicidal ideation, plan and means",
+    "she's been saving up her tablets",
+    "35M, cutting again, CAMHS discharged him",
+    "he's written letters to his family and given his dog away",
+    "my patient said 'I want to die' and laughed it off",
 ]
 OPENERS = ["", "Honestly ", "Sorry to dump this here. ", "Long day. ", "After the complaint, "]
 CLOSERS = ["", ".", " tbh", " and I don't know who to tell", "!", "\nSorry."]
@@ -74,14 +103,59 @@ def test_neither_blocks_the_post(text: str) -> None:
     assert scan(text) == ()
 
 
-def test_fast_even_for_a_huge_rant() -> None:
-    text = "I want to die but not really, this rota is killing me. " * 800  # ~44k chars
-    started = time.perf_counter()
+def test_a_huge_rant_is_judged_whole() -> None:
+    # Speed is measured in benchmarks/guard_speed.py, not asserted here.
+    quiet = "this rota is killing me, I could kill for a coffee. " * 800  # ~42k chars
+    assert not mentions_crisis(quiet)
+    assert mentions_crisis(quiet + "I've been saving up my tablets.")
+    assert mentions_crisis("I've been saving up my tablets. " + quiet)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I WISH I WOULDN'T WAKE UP",
+        "I’m just a burden to everyone",  # a phone's typographic apostrophe
+        "I   wish  I   wouldn't   wake   up",
+        "i've   been saving\tup my tablets",
+        "im cutting again",
+        "I said to my husband 'I want to die'",  # the author quoting themselves
+    ],
+)
+def test_case_spacing_and_apostrophes_do_not_hide_crisis(text: str) -> None:
     assert mentions_crisis(text)
-    assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    ("author", "patient"),
+    [
+        ("I've been saving up my tablets", "she's been saving up her tablets"),
+        ("I went to the bridge last night", "she told me she went to the bridge last night"),
+        ("I'm a burden to my family", "he says he's a burden to his family"),
+        ("I'm cutting again", "35M, cutting again, CAMHS discharged him"),
+        ("I wish I wouldn't wake up", "pt wishes she wouldn't wake up"),
+    ],
+)
+def test_the_same_words_about_a_patient_do_not_signpost(author: str, patient: str) -> None:
+    assert mentions_crisis(author)
+    assert not mentions_crisis(patient)
 
 
 @given(st.text(max_size=500))
 @settings(max_examples=200)
 def test_always_returns_a_bool(text: str) -> None:
     assert isinstance(mentions_crisis(text), bool)
+
+
+def test_every_crisis_phrase_in_every_context_signposts() -> None:
+    """The whole product of openers, phrases and closers, not a sample of it."""
+    missed = [
+        opener + (phrase[0].lower() + phrase[1:] if opener else phrase) + closer
+        for opener in OPENERS
+        for phrase in CRISIS
+        for closer in CLOSERS
+        if not mentions_crisis(
+            opener + (phrase[0].lower() + phrase[1:] if opener else phrase) + closer
+        )
+    ]
+    assert missed == []

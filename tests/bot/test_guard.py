@@ -171,3 +171,102 @@ def test_privacy_modules_never_import_logging() -> None:
                 names = [node.module or ""]
             assert not any(n.split(".")[0] == "logging" for n in names), path.name
             assert not (isinstance(node, ast.Name) and node.id == "print"), path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("John Smith, 45, chest pain", "John Smith"),
+        ("Jane Doe 82 with falls", "Jane Doe"),
+        ("JANE DOE 82 with falls", "JANE DOE"),
+        ("jane doe 82 with falls", None),  # no capitals, no name: an accepted miss
+        ("Smith 45M, chest pain", "Smith"),
+        ("Smith 45 M chest pain", "Smith"),
+        ("Smith  45m", None),  # two spaces and a lower-case m: not the shorthand
+        ("45M John, ?renal colic", "John"),
+        ("45 M John Taylor", "John Taylor"),
+        ("45M - John", "John"),
+        ("John 45 M with chest pain", "John"),
+        ("Tom Hughes (67) PSA 9.1", "Tom Hughes"),
+        ("Bethany Hall (17F) wants the implant", "Bethany Hall"),
+        ("Mohammed Iqbal - 61 - new murmur", "Mohammed Iqbal"),
+        ("Peter O'Neill aged 71", "Peter O'Neill"),
+        ("Anne-Marie Doyle, 47, menorrhagia", "Anne-Marie Doyle"),
+        ("Connor McBride 23, lithium", "Connor McBride"),
+        ("a 6 year old called Jack with a limp", "Jack"),
+        ("84 year old lady named Edith Walsh", "Edith Walsh"),
+        ("17yo called Mia Roberts", "Mia Roberts"),
+        ("Seen Aisha Begum, 34, with night sweats", "Aisha Begum"),
+    ],
+)
+def test_finds_untitled_names_with_an_age(text: str, name: str | None) -> None:
+    names = [t for k, t in found(text) if k is K.NAME_WITH_DETAILS]
+    assert names == ([name] if name else [])
+
+
+def test_untitled_name_with_an_address_flags_both() -> None:
+    text = "John Smith of 12 High Street needs a visit"
+    assert found(text) == [
+        (K.NAME_WITH_DETAILS, "John Smith"),
+        (K.NAME_WITH_DETAILS, "12 High Street"),
+    ]
+    assert redact(text) == f"{REDACTED} of {REDACTED} needs a visit"
+    assert redact("Ray Cooper, 22 Station Road, keys") == f"{REDACTED}, {REDACTED}, keys"
+
+
+def test_redacting_an_untitled_name_keeps_the_age() -> None:
+    assert redact("John Smith, 45, chest pain") == f"{REDACTED}, 45, chest pain"
+    assert redact("45M John, ?renal colic") == f"45M {REDACTED}, ?renal colic"
+    (finding,) = scan("John Smith, 45")
+    assert finding.preview == "J*** S****"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben, 45 minutes late again",
+        "Ben 45 minutes late again",
+        "Priya 2 mins, coffee?",
+        "Sam, 10:30 ok for the meeting?",
+        "Dr Shah 45 today! Cake in the staff room",
+        "Dr Amir Khan, 45, new partner from April",
+        "Sarah Jones, 3 sessions this week",
+        "Happy birthday Sue, 60 today!",
+        "Mark Webb 50 today!",
+        "Liz 20 years at the practice",
+        "Mike 12, Lee 9 in the pub quiz",
+        "Tom Reed, 8:30 start tomorrow?",
+        "Priya Sharma 07:30 - 13:00",
+        "a new locum called Ben starts Monday",
+        "the new nurse is named Aisha",
+        "67M COPD, 74F CKD3, 45M Type 2",
+        "St Mary's 45 minutes away",
+        "Meet Jo Baker (2nd year ST) on Wednesday",
+    ],
+)
+def test_colleagues_and_shorthand_are_not_patients(text: str) -> None:
+    assert scan(text) == ()
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["943 476 5918", "943-476-5918", "943 - 476 - 5918", "943  476  5918", "123-456-7890"],
+)
+def test_nhs_shaped_number_with_a_wrong_check_digit_is_flagged(number: str) -> None:
+    assert not is_valid_nhs_number(number)
+    text = f"pt {number} bloods?"
+    assert found(text) == [(K.NHS_NUMBER, number)]
+    assert scan(text)[0].preview.startswith(number[:3])
+    assert "5918" not in scan(text)[0].preview
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["order 9434765918 today", "v943.476.5918", "943 476-5918", "9434 765 918", "1943 476 5918"],
+)
+def test_only_the_nhs_shape_makes_a_wrong_check_digit_count(text: str) -> None:
+    assert K.NHS_NUMBER not in kinds(text)
+
+
+def test_a_phone_number_beats_a_mistyped_nhs_reading() -> None:
+    assert kinds("call 0161 496 0718") == [K.PHONE]

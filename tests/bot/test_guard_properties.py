@@ -63,14 +63,39 @@ def test_every_valid_nhs_number_is_found(
     assert any(f.start == start and f.end == start + len(number) for f in hits), text
 
 
-@given(st.text(alphabet=DIGITS, min_size=10, max_size=10), SEPARATORS, PREFIXES, SUFFIXES)
+# Written like an NHS number (3-3-4, spaced or dashed), a wrong check digit is a likely typo.
+NHS_SHAPED = st.sampled_from([" ", "-", " - ", "  "])
+NOT_NHS_SHAPED = st.sampled_from(["", "."])
+
+
+@given(st.text(alphabet=DIGITS, min_size=10, max_size=10), NOT_NHS_SHAPED, PREFIXES, SUFFIXES)
 @settings(max_examples=400)
-def test_invalid_check_digit_is_never_an_nhs_number(
+def test_invalid_check_digit_run_together_is_never_an_nhs_number(
     digits: str, sep: str, prefix: str, suffix: str
 ) -> None:
     assume(not is_valid_nhs_number(digits))
     text = f"{prefix}{formatted(digits, sep)}{suffix}"
     assert FindingKind.NHS_NUMBER not in [f.kind for f in scan(text)]
+
+
+@given(st.text(alphabet=DIGITS, min_size=10, max_size=10), NHS_SHAPED, PREFIXES, SUFFIXES)
+@example("9434765918", " ", "NHS ", ".")
+@settings(max_examples=400)
+def test_invalid_check_digit_in_nhs_shape_is_still_blocked(
+    digits: str, sep: str, prefix: str, suffix: str
+) -> None:
+    assume(not is_valid_nhs_number(digits))
+    number = formatted(digits, sep)
+    text = f"{prefix}{number}{suffix}"
+    start = text.index(number)
+    # A (mistyped) NHS number; a phone number when written like one; after an MRN label, that.
+    covering = [f for f in scan(text) if f.start <= start and start + len(number) <= f.end]
+    kinds = [f.kind for f in covering]
+    expected = FindingKind.NHS_NUMBER, FindingKind.PHONE, FindingKind.HOSPITAL_NUMBER
+    assert len(kinds) == 1 and kinds[0] in expected, text
+    if "MRN" not in prefix and "hospital" not in prefix:
+        assert kinds != [FindingKind.HOSPITAL_NUMBER], text
+    assert digits[3:] not in covering[0].preview.replace(" ", "").replace("-", "")
 
 
 @given(st.text(alphabet=DIGITS, min_size=10, max_size=10))
@@ -79,13 +104,15 @@ def test_is_valid_matches_reference(digits: str) -> None:
     assert is_valid_nhs_number(digits) == (check != 10 and check == int(digits[9]))
 
 
-@given(st.text(max_size=300))
+@given(st.one_of(st.text(max_size=300), st.text(alphabet="0123456789 -.a", max_size=60)))
 @settings(max_examples=300)
-def test_any_nhs_finding_has_a_valid_check_digit(text: str) -> None:
+def test_any_nhs_finding_has_a_valid_check_digit_or_the_nhs_shape(text: str) -> None:
     for f in scan(text):
         if f.kind is FindingKind.NHS_NUMBER:
             raw = text[f.start : f.end]
-            assert is_valid_nhs_number("".join(c for c in raw if c in DIGITS))
+            digits = "".join(c for c in raw if c in DIGITS)
+            groups = [len(g) for g in raw.replace("-", " ").split()]
+            assert is_valid_nhs_number(digits) or groups == [3, 3, 4], raw
 
 
 # Fragments that look like identifiers, so the invariants are tested where detectors fire.

@@ -1,0 +1,182 @@
+"""The crisis detector's phrases, by how much of the speaker they need; patterns only."""
+
+from __future__ import annotations
+
+import re
+
+# What someone might take, keep or look up: common drugs of overdose and the generic words.
+_MEANS = (
+    r"(?:tablets|pills|meds|medication|medicines|prescriptions?|painkillers|insulin|paracetamol"
+    r"|co-?codamol|codeine|amitriptyline|zopiclone|zolpidem|diazepam|morphine|oxycodone"
+    r"|tramadol|propranolol|sertraline|citalopram|mirtazapine|quetiapine|lithium|opioids)"
+)
+_PLACE = (
+    r"(?:bridge|viaduct|(?:train|railway)\s+(?:tracks?|line)|railway|tracks|level\s+crossing"
+    r"|cliffs?|cliff\s+edge|multi-?storey|roof(?:top)?|edge\s+of\s+the\s+(?:platform|cliff|roof)"
+    r"|beachy\s+head)"
+)
+
+# Phrases that already name the self (myself, my life, me): no subject check needed.
+SELF = re.compile(
+    r"\b(?:kill|hurt|harm|cut|injur[ei]|hang|poison|drown|starv[ei]|burn|hit|punch|scratch"
+    r"|bash|stab)\w*\s+myself\b"
+    r"|\bsomething\s+(?:stupid\s+|silly\s+)?to\s+myself\b"
+    r"|\b(?:end|ending|ended|take|taking|took)\s+my\s+(?:own\s+)?life\b"
+    r"|\bbetter\s+off\s+(?:without\s+me|with\s+me\s+(?:gone|dead|out\s+of))\b"
+    r"|\b(?:nobody|no\s*one|no-one)\s+would\s+(?:miss|notice|care\s+(?:if|about))\s+(?:me|i)\b"
+    r"|\bwish\s+i\s+(?:was|were)\s+dead\b"
+    r"|\bwish\s+i\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not|had\s+never\s+been|'?d\s+never\s+been)"
+    r"\s+(?:alive|here|around|born)\b"
+    r"|\bwish\s+i(?:'d|\s+had)\s+never\s+been\s+born\b"
+    r"|\bcan'?t\s+keep\s+myself\s+safe\b"
+    r"|\bnot\s+sure\s+(?:if\s+|that\s+)?i\s+(?:want|wish)\s+to\s+(?:be\s+alive|live|be\s+here|go\s+on)\b"
+    r"|\b(?:i'?m|i\s+am)\s+not\s+safe\b|\b(?:don'?t|do\s+not|not)\s+feel(?:ing)?\s+safe\b"
+    r"|\bdanger\s+to\s+myself\b|\bkms\b"
+    r"|\b(?:better|easier|happier|simpler)\b[^.!?]{0,50}\bif\s+i\s+(?:just\s+)?(?:wasn'?t|weren'?t"
+    r"|was\s+not|were\s+not|was\s+gone|were\s+gone|died|was\s+dead|was\s+out\s+of\s+the\s+picture)"
+    r"(?:\s+(?:here|around|alive|in\s+(?:it|them|their\s+lives)))?\b"
+    r"|\b(?:if|when)\s+i\s+(?:was|were|am)\s+(?:gone|dead)\b"
+    r"|\b(?:wouldn'?t|would\s+not|don'?t|do\s+not)\s+(?:care|mind)\s+if\s+(?:a\s+)?(?:bus|car|lorry"
+    r"|truck|train)\s+(?:hit|hits|ran\s+over|runs\s+over|took)\s+me\b"
+    r"|\b(?:wouldn'?t|would\s+not|don'?t|do\s+not)\s+mind\s+(?:not\s+waking|never\s+waking|dying"
+    r"|being\s+dead|not\s+being\s+(?:here|around|alive))\b"
+    r"|\b(?:cut|cutting|slash\w*)\s+my\s+(?:arms?|legs?|wrists?|thighs?|skin)\b"
+    r"|\b(?:tablets|pills|meds)\s+(?:saved|stockpiled|hoarded|put\s+by|put\s+aside|stashed)\b"
+    r"|\b(?:better|easier)\s+off\b[^.!?]{0,40}\bif\s+i\s+(?:just\s+)?(?:disappeared|vanished"
+    r"|went\s+away\s+for\s+good)\b"
+    r"|\bstockpil\w+\s+(?:all\s+)?(?:of\s+)?my\b",
+)
+
+# Phrases that are crisis only when the speaker is the subject ("she wants to die" is a patient).
+NEEDS_SUBJECT = re.compile(
+    r"\bsuicid(?:e|al)\b"
+    r"|\bself[\s-]?harm\w*"
+    r"|\b(?:want|wanted|wanting|wanna|wish|wished|ready)\w*\s+(?:i\s+could\s+|to\s+)?(?:just\s+)?"
+    r"(?:die|be\s+dead|not\s+(?:be\s+)?(?:here|alive|exist))\b"
+    r"|\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:be\s+(?:here|alive|around)|live|"
+    r"go\s+on|exist|wake\s+up|carry\s+on)\b"
+    r"|\bend(?:ing)?\s+it\s+all\b"
+    r"|\b(?:want|going|thinking|think|thought|feel\s+like|plan\w*)\w*\s+(?:about\s+|of\s+)?"
+    r"(?:to\s+)?end(?:ing)?\s+(?:it|things|everything)\b"
+    r"|\b(?:should|could|might|will|'ll|gonna)\s+(?:just\s+)?end\s+(?:it|it\s+all|things|everything)"
+    r"\b(?!\s+(?:with|there|here|early|at|on))"
+    r"|\bwant\w*\s+(?:it|it\s+all|everything|things|all\s+of\s+this)\s+to\s+(?:end|stop)\b"
+    r"|\b(?:not|never|\w*n'?t)\s+(?:ever\s+)?wak(?:e|ing)\s+up\b"
+    r"|\bhow\s+many\s+(?:tablets|pills)\b"
+    r"|\b(?:don'?t|can'?t|cannot)\s+see\s+(?:the\s+|any\s+)?point\s+(?:in\s+|of\s+)?"
+    r"(?:anything|living|going\s+on|carrying\s+on|life|being\s+here|it\s+all)\b"
+    r"|\bbetter\s+off\s+dead\b"
+    r"|\bno\s+(?:point|reason)\s+(?:in\s+|to\s+)?(?:living|being\s+alive|going\s+on|carrying\s+on|"
+    r"to\s+live|being\s+here|my\s+life|me|anything)\b(?!\s+about)"
+    r"|\bwhat'?s\s+the\s+point\s+(?:of|in)\s+(?:going\s+on|carrying\s+on|living|any\s+of\s+it|"
+    r"anything|life|it\s+all|me|being\s+here)\b"
+    r"|\bcan'?t\s+(?:go\s+on|carry\s+on|keep\s+going)\b"
+    r"|\b(?:can'?t|cannot)\s+do\s+(?:this|it)\s+any\s?more\b"
+    r"|\b(?:feel|feeling|am|i'm|im)\s+(?:so\s+|completely\s+|utterly\s+)?"
+    r"(?:hopeless|worthless|trapped)\b(?!\s+(?:at|with|about|in)\b)"
+    r"|\boverdos\w*"
+    r"|\b(?:thought|thinking|think|want|wanted|tempted|urge)\w*\s+(?:about\s+|of\s+)?"
+    r"(?:driving|jumping|stepping|walking|throwing\s+myself)\s+(?:out\s+)?(?:into|off|in\s+front\s+of"
+    r"|under)"
+    r"|\bcan'?t\s+see\s+(?:a|any)\s+(?:way\s+(?:out|through|forward)|future|end\s+to\s+(?:it|this))\b"
+    r"|\b(?:don'?t|do\s+not|cannot|can'?t)\s+see\s+(?:a|any)\s+future\b"
+    r"(?!\s+(?:for|in)\s+(?:the|this|our|general|gp|partnership)\b)"
+    r"|\bno\s+way\s+out\b(?!\s+of\s+(?:the\b|\w+ing\b))"
+    r"|\bnothing\s+(?:left\s+)?to\s+live\s+for\b"
+    r"|\b(?:no|run\s+out\s+of|out\s+of|without\s+(?:a|any))\s+reasons?\s+to\s+(?:keep\s+going|live"
+    r"|go\s+on|carry\s+on|stay\s+alive|be\s+here)\b"
+    r"|\bcan'?t\s+face\s+(?:another\s+day|tomorrow|waking\s+up|living|life|going\s+on)\b"
+    r"(?!\s+(?:of|at|in|with)\b)"
+    r"|\b(?:don'?t|do\s+not)\s+(?:think|know\s+(?:if|whether|how\s+long))\s+i\s+can\s+(?:keep\s+going"
+    r"|go\s+on|carry\s+on)\b"
+    r"|\bdisappear\s+(?:for\s+good|forever|for\s+ever|permanently)\b"
+    r"|\b(?:a|the)\s+(?:burden|drain)\s+(?:to|on|for)\s+(?:everyone|every\s*one|my|the\s+people|"
+    r"people|them|him|her|the\s+(?:family|kids|children))"
+    r"|\b(?:i'?m|i\s+am|feel(?:\s+like)?(?:\s+i'?m)?)\s+(?:just\s+|only\s+|such\s+|nothing\s+but\s+"
+    r"|really\s+)*an?\s+(?:burden|drain)\s*$",
+)
+
+# Phrases that are crisis only when "I" says them, not when no subject is given ("lethal dose
+# of amitriptyline?" is a clinical question; "I've looked up the lethal dose" is not).
+NEEDS_I = re.compile(
+    r"\b(?:fatal|lethal)\s+(?:dose|amount|quantity)\b"
+    r"|\bhow\s+(?:much|many)\s+(?:of\s+my\s+(?:\w+\s+)?\w+|(?:of\s+)?(?:my\s+)?(?:\w+\s+)?"
+    + _MEANS
+    + r")\s+(?:it\s+)?(?:would|it'?d|will|to)\s+(?:take|kill|do\s+it"
+    r"|be\s+(?:fatal|enough|lethal))\b"
+    r"|\b(?:eye\w*(?:\s+up)?|look\w*\s+at|star(?:e|ed|ing)\s+at)\s+(?:the|my|all\s+the)\s+(?:\w+\s+)?"
+    r"(?:knives|knife|rope|razors?|blades?|" + _MEANS[3:-1] + r"\s+in\s+(?:my|the)\s+(?:bag|house"
+    r"|drawer|cupboard|kitchen|car))\b"
+    r"|\bwhich\s+(?:drugs|tablets|pills|meds)\s+i'?d\s+(?:take|use)\b"
+    r"|\beverything\s+i'?d\s+need\b"
+    r"|\b(?:the|a)\s+(?:rope|noose)\b"
+    r"|\b(?:take|taking|took|swallow\w*)\s+(?:all\s+(?:of\s+)?(?:my|the)|the\s+whole|my\s+whole"
+    r"|every\s+one\s+of\s+my)\s+(?:\w+\s+)?(?:" + _MEANS[3:-1] + r"|packet|box|bottle)\b"
+    r"|\b(?:take|taking|took|swallow\w*)\s+every\s+(?:single\s+)?(?:tablet|pill)\b"
+    r"|\bengine\s+running\b|\bexhaust\s+pipe\b"
+    r"|\b(?:crash\w*|drive|driving|drove|swerv\w*)\b[^.!?]{0,40}\bon\s+purpose\b"
+    r"|\b(?:drove|driven|drive|driving|went|go|going|gone|walked|walking|walk|ended\s+up|stood"
+    r"|standing|sat|sitting|parked|found\s+myself)\s+(?:back\s+|right\s+|again\s+)?(?:down\s+|up\s+"
+    r"|out\s+)?(?:to|at|on|by|near|onto|over\s+to)\s+(?:the\s+)?(?:top\s+of\s+the\s+)?"
+    + _PLACE
+    + r"\b(?!\s+(?:club|street|road|st|rd|surgery|practice|hotel|pub|cafe|inn|bar|station|terrace"
+    r"|garden)\b)"
+    r"|\b(?:step(?:s|ped|ping)?|jump(?:s|ed|ing)?|thr[eo]w\w*\s+myself)\s+(?:out\s+)?(?:(?:off|into"
+    r"|under|from)"
+    r"\s+(?:the\s+|a\s+)?(?:top\s+of\s+(?:the\s+|a\s+)?)?(?:bridge|train|lorry|bus|car|traffic|roof"
+    r"|building|cliff|platform|river|canal|sea|tracks|multi-?storey|balcony|window|motorway)"
+    r"|in\s+front\s+of\s+(?:it|a|the)\b)"
+    r"|\b(?:river|canal|sea|water|reservoir)\b[^.!?]{0,40}\bgoing\s+in\b"
+    r"|\bhow\s+easy\s+it\s+would\s+be\s*$"
+    r"|\bwritten?\s+(?:\w+\s+){0,2}?(?:letters?|notes?)\s+(?:to|for)\s+(?:each\s+of\s+|all\s+of\s+)?"
+    r"(?:my|the\s+(?:kids|children|family)|everyone)\b"
+    r"|\bto\s+(?:open|read)\s+(?:after|when\s+i'?m\s+gone)\b"
+    r"|\b(?:sort\w*|put\w*|got|getting)\s+(?:out\s+)?my\s+affairs\b"
+    r"|\bgoodbye\s+(?:letters?|notes?|messages?)\b"
+    r"|\bsaid\s+(?:all\s+)?my\s+goodbyes?\s*$"
+    r"|\bsa(?:id|ying)\s+(?:my\s+)?goodbyes?\s+to\s+(?:everyone|people|my\s+(?:family|kids|wife"
+    r"|husband|partner|friends))\b"
+    r"|\bmy\s+will\b[^.!?]{0,60}\b(?:goodbye|written\s+to|letters?|arranged|in\s+order)"
+    r"|\b(?:made|have|got)\s+a\s+plan\b(?!\s+(?:for|to|with|about|of|b|in\s+place|together|that"
+    r"|sorted|ready|if|when)\b)|\bmade\s+plans\s*$"
+    r"|\b(?:picked|chosen|chose|set)\s+a\s+date\s*$"
+    r"|\bgiv(?:e|ing|en)\s+(?:away\s+)?(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:things|stuff"
+    r"|possessions|belongings)\b"
+    r"|\b(?:started|been|begun|begin)\s+giving\s+(?:away\s+)?(?:all\s+)?(?:of\s+)?my\b"
+    r"|\b(?:decided|know|worked\s+out|planned|figured\s+out)\s+(?:exactly\s+)?(?:when\s+and\s+how"
+    r"|how\s+and\s+when|how|when)\s+i\s*(?:'m|am)?\s*(?:going\s+to|gonna|will|'ll|would|'d)\s+do"
+    r"\s+it\s*$"
+    r"|\bhow\s+i'?d\s+do\s+it\b"
+    r"|\bcutting\s+again\b|\b(?:back\s+to|started|start|relapsed\s+(?:and|into))\s+cutting\b"
+    r"(?!\s+(?:back|down|the|costs|hours|sessions|corners|out))"
+    r"|\brelapsed\s+(?:and\s+)?(?:cut|self[\s-]?harm\w*)\b"
+    r"|\buntil\s+(?:they|it|i)\s+bleeds?\b"
+    r"|\b(?:burn\w*|cut|hurt|hit|scratch\w*|punch\w*|bang\w*)\s+my\s+(?:\w+\s+)?(?:arms?|legs?|wrists?"
+    r"|thighs?|hands?|head|skin|face|stomach)\b[^.!?]{0,20}\b(?:on\s+purpose|deliberately)"
+    r"|\bdeliberately\s+(?:burn|cut|hurt|hit|harm)"
+    r"|\b(?:tablets|pills|meds)\s+hidden\b"
+    r"|\b(?:(?:saving|saved|save|hoard\w*|stash\w*|stockpil\w*)(?:\s+up|\s+back|\s+aside)?|(?:putting"
+    r"|put|kept|keeping)\s+(?:back|aside|by))\s+(?:\w+\s+){0,3}?my\s+(?:own\s+|old\s+|sleeping\s+)?"
+    + _MEANS
+    + r"|\b(?:collect\w*|keep\w*|kept)\s+(?:all\s+)?my\s+(?:\w+\s+)?"
+    + _MEANS
+    + r"\s+(?:instead\s+of|rather\s+than)\s+taking\b"
+    r"|\bstash\s+of\s+(?:pills|tablets|meds)\b"
+    r"|\benough\s+(?:\w+\s+)?" + _MEANS + r"\s+(?:put\s+by|saved|stored|stashed|hidden)\b"
+    r"|\b(?:i'?ve|i\s+have)\s+attempted\s+(?:before|in\s+the\s+past|suicide|to\s+end)\b"
+    r"|\b(?:not|never)\s+existing\b|\bdidn'?t\s+exist\b",
+)
+
+# After the phrase: idioms that turn it into hyperbole or an accident.
+NOT_CRISIS_AFTER = re.compile(
+    r"^\s*(?:of|from|with)\s+(?:embarrassment|shame|boredom|laughter|laughing|cringe)"
+    r"|^\s+laughing"
+    r"|^\s+(?:to\s+get\s+(?:the|this|it|everything|all)\s+(?:\w+\s+)?(?:done|finished|sorted)"
+    r"|trying|working|lifting|playing|falling|running|moving|skiing|cycling|gardening|tripping"
+    r"|carrying|doing\s+(?:the|a)|at\s+the\s+gym"
+    r"|on\s+(?:the|a|my)\s+(?:\w+\s+)?(?:door|bike|stairs|ice|lid|knife|edge|car|glass)"
+    r"|for\s+(?:forgetting|missing|not))\b"
+    r"|^\s+(?:to\s+(?:my|the|an?)\s+alarm|in\s+time|on\s+time|until|till|once|early|late)\b"
+    r"|^\s+of\s+(?:the\s+|this\s+|that\s+|our\s+|my\s+)?(?:\w+\s+)?(?:car\s+park|building|meeting"
+    r"|contract|lease|room|maze|partnership|rota|role|job|on-call|clinic|practice)\b",
+)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from bot.core import wording
 from bot.core.message import Message
+from bot.core.text import Kind
 from bot.core.values import Platform
 
 
@@ -54,3 +59,43 @@ class SentRef:
 
     channel: str
     ref: str  # Slack ts, Teams activity id
+
+
+@dataclass
+class DrainReport:
+    """What one pass over the outbox did (counts only, never content)."""
+
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    unknown: int = 0
+    paced: int = 0  # the workspace said 'too many': back in the queue, no attempt counted
+    held: int = 0  # not tried: its workspace asked us to wait
+    codes: list[str] = field(default_factory=list)
+
+    def add(self, other: DrainReport) -> None:
+        """Fold another pass into this one."""
+        for name in ("sent", "retried", "failed", "unknown", "paced", "held"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.codes += other.codes
+
+    @property
+    def moved(self) -> bool:
+        """Whether the pass did anything but wait."""
+        return bool(self.sent or self.retried or self.failed or self.unknown or self.paced)
+
+
+def new_worker_id() -> str:
+    """Names this process in claims, so a reader can tell replicas apart."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def handed_back(failed: Message) -> Message:
+    """What its author is told when a send fails for good: sorry, and their own words back."""
+    words = [span.value for span in failed.text if span.kind is Kind.QUOTE]
+    return Message(wording.could_not_deliver(words))
+
+
+def storable(stored: Delivery, ref: SentRef) -> SentRef:
+    # A direct message's channel names its recipient; for a sealed send, keep no trace of it.
+    return SentRef("", ref.ref) if stored.sealed else ref

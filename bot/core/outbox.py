@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import threading
+import time
 import uuid
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import timedelta
 
-from bot.core import wording
-from bot.core.delivery import Delivery, DeliveryKind, OutboxStatus, SentRef
+from bot.core.delivery import (
+    Delivery,
+    DeliveryKind,
+    DrainReport,
+    OutboxStatus,
+    handed_back,
+    new_worker_id,
+    storable,
+)
 from bot.core.message import Message
+from bot.core.pacing import Pacer
 from bot.core.ports import (
     CannotDeliver,
     Cipher,
@@ -25,7 +32,6 @@ from bot.core.ports import (
     Tx,
     UnitOfWork,
 )
-from bot.core.text import Kind, Part, Text, quote
 from bot.core.values import Platform, Practice
 
 log = logging.getLogger(__name__)
@@ -33,22 +39,8 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=60)  # a claim older than this, still 'sending', is reconciled
 MAX_ATTEMPTS = 12
 MAX_BACKOFF = timedelta(minutes=10)
-
-
-@dataclass
-class DrainReport:
-    """What one pass over the outbox did (counts only, never content)."""
-
-    sent: int = 0
-    retried: int = 0
-    failed: int = 0
-    unknown: int = 0
-    codes: list[str] = field(default_factory=list)
-
-
-def new_worker_id() -> str:
-    """Names this process in claims, so a reader can tell replicas apart."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+RATE_LIMITED = "ratelimited"  # a platform's 429: pace the workspace, not a failed attempt
+DEFAULT_PAUSE = 1.0  # seconds, when a 429 came with no Retry-After
 
 
 class Outbox:
@@ -57,7 +49,7 @@ class Outbox:
     def __init__(
         self,
         *,
-        uow: UnitOfWork,
+        uow: UnitOfWork[Tx],
         messengers: Mapping[Platform, Messenger],
         cipher: Cipher,
         clock: Clock,
@@ -69,6 +61,8 @@ class Outbox:
         self.clock = clock
         self.worker_id = worker_id or new_worker_id()
         self.wake = threading.Event()
+        self.pacer = Pacer(lambda: self.clock.now().timestamp())  # the platform's time is ours
+        self.places: dict[int, tuple[str, str]] = {}  # practice id -> (platform, workspace)
 
     # --- queueing -------------------------------------------------------------------------
     def enqueue(
@@ -141,16 +135,50 @@ class Outbox:
 
     # --- sending --------------------------------------------------------------------------
     def drain(self, limit: int = 100) -> DrainReport:
-        """Send what is due now, each claimed first so no other worker sends it too."""
+        """Send what is due now, each claimed first so no other worker sends it too; nothing to
+        a workspace that asked us to wait (its sends stay queued, the others go)."""
         report = DrainReport()
+        held = [p for p, place in self.places.items() if self.pacer.waiting(place)]
         with self.uow() as tx:
-            due = tx.outbox.due_ids(self.clock.now(), limit)
-        for delivery_id in due:
+            due = tx.outbox.due(self.clock.now(), limit, skip=held)
+        for delivery_id, practice_id in due:
+            if self.pacer.waiting(self._place(practice_id)):
+                report.held += 1
+                continue
             with self.uow() as tx:
                 claimed = tx.outbox.claim(delivery_id, worker=self.worker_id, now=self.clock.now())
             if claimed is not None:
                 self._send(claimed, report)
         return report
+
+    def drain_all(
+        self,
+        progress: Callable[[DrainReport], None] | None = None,
+        wait: Callable[[float], None] = time.sleep,
+    ) -> DrainReport:
+        """Keep sending until nothing is due (waiting out a workspace's Retry-After when that is
+        all that is left); what fails for now stays queued for the worker or the next run."""
+        total = DrainReport()
+        while True:
+            report = self.drain()
+            total.add(report)
+            if progress is not None:
+                progress(total)
+            if report.moved:
+                continue
+            pause = self.pacer.remaining()
+            if not (report.held and pause):
+                return total
+            wait(pause)
+            if self.pacer.remaining() >= pause:  # a clock that stands still (--now): stop here
+                return total
+
+    def _place(self, practice_id: int) -> tuple[str, str]:
+        if practice_id not in self.places:
+            with self.uow() as tx:
+                practice = tx.practices.get(practice_id)
+            self.places[practice_id] = (practice.platform, practice.workspace_id)
+        return self.places[practice_id]
 
     def _send(self, stored: Delivery, report: DrainReport) -> None:
         delivery = self._unsealed(stored)
@@ -168,7 +196,7 @@ class Outbox:
             self._give_up(stored, exc.code, report)
         else:
             with self.uow() as tx:
-                tx.outbox.mark_sent(stored.id, self._storable(stored, ref), self.clock.now())
+                tx.outbox.mark_sent(stored.id, storable(stored, ref), self.clock.now())
             report.sent += 1
 
     def _after_unknown(
@@ -183,6 +211,9 @@ class Outbox:
             log.warning("outbox %s: outcome unknown (%s); will reconcile", stored.id, lookup.code)
 
     def _retry(self, stored: Delivery, exc: DeliveryError, report: DrainReport) -> None:
+        if exc.code == RATE_LIMITED:
+            self._pace(stored, exc, report)
+            return
         if stored.attempts >= MAX_ATTEMPTS:
             self._give_up(stored, exc.code, report)
             return
@@ -197,6 +228,15 @@ class Outbox:
         report.retried += 1
         report.codes.append(exc.code)
         log.info("outbox %s: %s, retrying in %ss", stored.id, exc.code, wait.total_seconds())
+
+    def _pace(self, stored: Delivery, exc: DeliveryError, report: DrainReport) -> None:
+        """'Too many': hold the whole workspace for its Retry-After; this is not a failure."""
+        self.pacer.hold(self._place(stored.practice_id), exc.retry_after or DEFAULT_PAUSE)
+        now = self.clock.now()
+        with self.uow() as tx:
+            tx.outbox.retry_at(stored.id, now, exc.code, now, counted=False)
+        report.paced += 1
+        report.codes.append(exc.code)
 
     def _give_up(self, stored: Delivery, code: str, report: DrainReport) -> None:
         """Mark it failed and tell the person whose words these were, once."""
@@ -247,27 +287,11 @@ class Outbox:
             if current is None or current.status is not OutboxStatus.SENDING:
                 return  # someone else settled it meanwhile
             if found is not None:
-                tx.outbox.mark_sent(stored.id, self._storable(stored, found), now)
+                tx.outbox.mark_sent(stored.id, storable(stored, found), now)
             else:
                 tx.outbox.retry_at(stored.id, now, "not_found_on_platform", now)
-
-    @staticmethod
-    def _storable(stored: Delivery, ref: SentRef) -> SentRef:
-        # A direct message's channel names its recipient; for a sealed send, keep no trace of it.
-        return SentRef("", ref.ref) if stored.sealed else ref
 
     def _unsealed(self, stored: Delivery) -> Delivery:
         if not stored.sealed:
             return stored
         return replace(stored, target=self.cipher.open(stored.target), sealed=False)
-
-
-def handed_back(failed: Message) -> Message:
-    """What its author is told when a send fails for good: sorry, and their own words back."""
-    words = [span.value for span in failed.text if span.kind is Kind.QUOTE]
-    if not words:
-        return Message(wording.COULD_NOT_DELIVER)
-    back: list[Part] = [wording.COULD_NOT_DELIVER, "\n\n", wording.WORDS_HANDED_BACK]
-    for piece in words:
-        back += ["\n", quote(piece)]
-    return Message(Text(*back))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from bot.core.text import Text, command, joined, strong
+from bot.core.text import Part, Text, command, joined, quote, strong
 
 NAME = "Coffee Room"
 
@@ -159,3 +159,13 @@ CANNOT_JOIN = (
 )
 
 FILL_THIS_IN = "Please fill this in."
+
+
+def could_not_deliver(words: list[str]) -> Text:
+    """Sorry it could not be delivered, and (when there were any) their own words back."""
+    if not words:
+        return Text(COULD_NOT_DELIVER)
+    back: list[Part] = [COULD_NOT_DELIVER, "\n\n", WORDS_HANDED_BACK]
+    for piece in words:
+        back += ["\n", quote(piece)]
+    return Text(*back)

@@ -27,7 +27,9 @@ class SlackMessenger:
         if delivery.kind is DeliveryKind.DELETE:
             return self._delete(delivery)
         try:
-            channel = self._channel(delivery)
+            # A direct message goes to the person's id: Slack posts it in the bot's DM with them,
+            # with no conversations.open call (one fewer call per DM, and per retry).
+            channel = delivery.target
             response = self._post(delivery, channel)
             if response is None:  # not in the channel yet: join, then post once more
                 self.client.conversations_join(channel=channel)
@@ -65,6 +67,7 @@ class SlackMessenger:
             raise
 
     def _channel(self, delivery: Delivery) -> str:
+        """Where to look for a send again (a DM's channel is only asked for then)."""
         if delivery.kind is DeliveryKind.DIRECT:
             opened = self.client.conversations_open(users=delivery.target)
             return str(opened["channel"]["id"])

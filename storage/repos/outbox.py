@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -51,14 +52,18 @@ class SqlOutbox:
             self.s.execute(notify).rowcount or 0  # type: ignore[attr-defined]
         )
 
-    def due_ids(self, now: datetime, limit: int) -> list[str]:
+    def due(
+        self, now: datetime, limit: int, *, skip: Collection[int] = ()
+    ) -> list[tuple[str, int]]:
         stmt = (
-            select(OutboxRow.id)
+            select(OutboxRow.id, OutboxRow.practice_id)
             .where(OutboxRow.status == OutboxStatus.PENDING, OutboxRow.next_attempt_at <= now)
             .order_by(OutboxRow.created_at, OutboxRow.id)
             .limit(limit)
         )
-        return list(self.s.scalars(stmt))
+        if skip:
+            stmt = stmt.where(OutboxRow.practice_id.not_in(list(skip)))
+        return [(str(i), int(p)) for i, p in self.s.execute(stmt)]
 
     def claim(self, delivery_id: str, *, worker: str, now: datetime) -> Delivery | None:
         # The conditional UPDATE is the claim: only one worker can move it out of PENDING.
@@ -99,7 +104,9 @@ class SqlOutbox:
             updated_at=now,
         )
 
-    def retry_at(self, delivery_id: str, at: datetime, error: str, now: datetime) -> None:
+    def retry_at(
+        self, delivery_id: str, at: datetime, error: str, now: datetime, *, counted: bool = True
+    ) -> None:
         self._set(
             delivery_id,
             status=OutboxStatus.PENDING,
@@ -107,6 +114,7 @@ class SqlOutbox:
             last_error=error[:64],
             claimed_by=None,
             updated_at=now,
+            **({} if counted else {"attempts": OutboxRow.attempts - 1}),  # the claim counted it
         )
 
     def mark_failed(self, delivery_id: str, error: str, now: datetime) -> None:

@@ -4,7 +4,6 @@ from storage.tables.base import Base, Timestamp
 from storage.tables.people import (
     AuditRow,
     ContactRow,
-    DirectChannelRow,
     LeadRow,
     MemberRow,
     OutboxRow,
@@ -30,7 +29,6 @@ __all__ = [
     "CheckinRow",
     "ClosureRow",
     "ContactRow",
-    "DirectChannelRow",
     "LeadRow",
     "LeaveRow",
     "MemberRow",

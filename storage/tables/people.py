@@ -135,16 +135,3 @@ class ContactRow(Base):
     b: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(Timestamp)
 
-
-class DirectChannelRow(Base):
-    """The direct-message channel the platform gave for a person, remembered so a send (or a
-    retry) does not ask again. It names a person, never a post: nothing here links the two."""
-
-    __tablename__ = "direct_channels"
-    __table_args__ = (UniqueConstraint("practice_id", "user_id"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
-    user_id: Mapped[str] = mapped_column(String(64))
-    channel: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(Timestamp)

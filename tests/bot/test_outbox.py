@@ -86,8 +86,10 @@ def test_429_storm_honours_retry_after_and_sends_exactly_once(
     outbox = assembly.services.outbox
     for _ in range(5):
         report = outbox.drain()
-        assert report.retried == 1
-        assert outbox.drain().retried == 0  # not due again before Retry-After has passed
+        assert report.paced == 1 and report.retried == 0  # a 429 is not a failed attempt
+        tried = len(fake_slack.calls("chat.postMessage"))
+        assert outbox.drain().sent == 0  # the workspace is waited for until Retry-After
+        assert len(fake_slack.calls("chat.postMessage")) == tried  # not even tried
         clock.set(clock.now() + timedelta(seconds=30))
     assert outbox.drain().sent == 1
     landed = [c for c in fake_slack.calls("chat.postMessage") if not c.faulted]
@@ -115,7 +117,7 @@ def test_crash_between_claim_and_send_is_reconciled_then_sent_once(
     queue(assembly, "crash-before")
     outbox = assembly.services.outbox
     with outbox.uow() as tx:  # a worker claims it, then the process dies
-        (due,) = tx.outbox.due_ids(clock.now(), 10)
+        ((due, _practice),) = tx.outbox.due(clock.now(), 10)
         assert tx.outbox.claim(due, worker="dead-worker", now=clock.now()) is not None
     assert outbox.drain().sent == 0  # claimed by someone else: not ours to send
     clock.set(clock.now() + LEASE + timedelta(seconds=1))
@@ -130,7 +132,7 @@ def test_crash_after_send_before_recording_is_found_not_resent(
     queue(assembly, "crash-after", text="only once please")
     outbox = assembly.services.outbox
     with outbox.uow() as tx:
-        (due,) = tx.outbox.due_ids(clock.now(), 10)
+        ((due, _practice),) = tx.outbox.due(clock.now(), 10)
         claimed = tx.outbox.claim(due, worker="dead-worker", now=clock.now())
     assert claimed is not None
     outbox.messengers[Platform.SLACK].deliver(claimed)  # it went out; then the crash
@@ -171,14 +173,12 @@ def test_permanent_failure_tells_the_gp_privately(
 def test_gives_up_after_max_attempts_and_says_so(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:
-    fake_slack.fail_next(
-        "chat.postMessage", status=429, error="ratelimited", retry_after=1, times=MAX_ATTEMPTS
-    )
+    fake_slack.fail_next("chat.postMessage", error="service_unavailable", times=MAX_ATTEMPTS)
     queue(assembly, "hopeless", notify=SALARIED_GP)
     outbox = assembly.services.outbox
     for _ in range(MAX_ATTEMPTS):
         outbox.drain()
-        clock.set(clock.now() + timedelta(seconds=2))
+        clock.set(clock.now() + timedelta(minutes=11))  # past the longest backoff
     outbox.drain()
     assert fake_slack.messages("C0RANTS") == []
     assert len(fake_slack.messages(fake_slack.dm_channel(SALARIED_GP))) == 1

@@ -151,9 +151,9 @@ def test_a_rant_to_a_colleague_goes_to_the_user_picked(
     assert done_text(answer) == ["Sent to Dr Tom Okafor, and only to them."]
     (dm,) = fake_slack.messages(fake_slack.dm_channel(ADMIN))
     assert WORDS in dm["text"] and f"<@{SALARIED_GP}>" in dm["text"]
-    assert [c.body["channel"] for c in fake_slack.calls("chat.postMessage")] == [
-        fake_slack.dm_channel(ADMIN)
-    ]
+    # Posted to the person's id (Slack's own DM with them): no conversations.open first.
+    assert [c.body["channel"] for c in fake_slack.calls("chat.postMessage")] == [ADMIN]
+    assert fake_slack.calls("conversations.open") == []
 
 
 def test_a_form_sent_twice_by_slack_is_posted_once(

@@ -1,8 +1,7 @@
-"""Indexes the weekly jobs and retention read by; direct-message channels remembered"""
+"""Indexes the weekly jobs and retention read by"""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
@@ -12,22 +11,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "direct_channels",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("practice_id", sa.Integer(), nullable=False),
-        sa.Column("user_id", sa.String(length=64), nullable=False),
-        sa.Column("channel", sa.String(length=64), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["practice_id"],
-            ["practices.id"],
-            name=op.f("fk_direct_channels_practice_id_practices"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_direct_channels")),
-        sa.UniqueConstraint("practice_id", "user_id", name=op.f("uq_direct_channels_practice_id")),
-    )
     op.create_index("ix_leave_practice_id_user_id", "leave", ["practice_id", "user_id"])
     op.create_index(op.f("ix_protected_slots_practice_id"), "protected_slots", ["practice_id"])
     op.create_index(op.f("ix_answers_question_id"), "answers", ["question_id"])
@@ -41,4 +24,3 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_answers_question_id"), table_name="answers")
     op.drop_index(op.f("ix_protected_slots_practice_id"), table_name="protected_slots")
     op.drop_index("ix_leave_practice_id_user_id", table_name="leave")
-    op.drop_table("direct_channels")

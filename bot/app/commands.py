@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from urllib.error import URLError
 
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import OperationalError
+from tqdm import tqdm
 
 from bot.app import assembly as app
 from bot.app.settings import Settings, SettingsError
+from bot.core.delivery import DrainReport
+from bot.core.outbox import Outbox
 from bot.core.ports import Clock
 
 
@@ -80,13 +84,44 @@ def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
         # Learn who is in the workspace first: the bot may never have run in this database.
         with slack_reachable(settings):
             app.sync_roster(assembly)
-    result = known[name].run()
-    print(f"{name}: {result}")
-    if name != "outbox":  # and deliver now what the job queued
-        outbox = assembly.services.outbox
-        outbox.reconcile()
-        print(f"outbox: {outbox.drain()}")
+    if name != "outbox":
+        print(f"{name}: {known[name].run()}")
+    print(deliver_all(assembly.services.outbox))  # everything it queued, before it exits
     return 0
+
+
+def deliver_all(outbox: Outbox) -> str:
+    """Send what is queued, with a progress bar on a terminal; a plain summary line after.
+    Ctrl+C stops it: what is left stays queued for the next run, or for the bot's worker."""
+    outbox.reconcile()
+    with outbox.uow() as tx:
+        pending = tx.outbox.counts().get("pending", 0)
+    bar = tqdm(total=pending, unit="msg", desc="Sending", disable=not sys.stderr.isatty())
+    settled = [0]
+
+    def progress(report: DrainReport) -> None:
+        bar.update(report.sent + report.failed - settled[0])
+        settled[0] = report.sent + report.failed
+
+    try:
+        report = outbox.drain_all(progress)
+    except KeyboardInterrupt:
+        bar.close()
+        return "Stopped: what was not sent stays queued for the next run, or for the bot."
+    bar.close()
+    with outbox.uow() as tx:
+        left = tx.outbox.counts().get("pending", 0)
+    return sent_line(report, left)
+
+
+def sent_line(report: DrainReport, left: int) -> str:
+    """One line, in plain words, of what a run sent."""
+    line = f"Sent {report.sent} message{'s' if report.sent != 1 else ''}."
+    if report.failed:
+        line += f" {report.failed} could not be delivered (whoever wrote them has been told)."
+    if left:
+        line += f" {left} wait to be tried again (the bot's worker, or the next run, sends them)."
+    return line
 
 
 def serve(

@@ -64,7 +64,6 @@ class Outbox:
         self.pacer = Pacer(lambda: self.clock.now().timestamp())  # the platform's time is ours
         self.places: dict[int, tuple[str, str]] = {}  # practice id -> (platform, workspace)
 
-    # --- queueing -------------------------------------------------------------------------
     def enqueue(
         self,
         tx: Tx,
@@ -167,11 +166,15 @@ class Outbox:
             if report.moved:
                 continue
             pause = self.pacer.remaining()
-            if not (report.held and pause):
+            if not (pause and self._due_at_all()):
                 return total
             wait(pause)
             if self.pacer.remaining() >= pause:  # a clock that stands still (--now): stop here
                 return total
+
+    def _due_at_all(self) -> bool:
+        with self.uow() as tx:
+            return bool(tx.outbox.due(self.clock.now(), 1))
 
     def _place(self, practice_id: int) -> tuple[str, str]:
         if practice_id not in self.places:
@@ -261,7 +264,6 @@ class Outbox:
         report.codes.append(code)
         log.warning("outbox %s: gave up (%s)", stored.id, code)
 
-    # --- reconciling ----------------------------------------------------------------------
     def reconcile(self, limit: int = 50) -> int:
         """Settle claims left 'sending' by a crash: sent if the platform has it, else retry."""
         with self.uow() as tx:

@@ -8,6 +8,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+READING = "coffeeroom_read_only"  # a connection option: this transaction only reads
+
 
 def make_engine(url: str) -> Engine:
     """An engine tuned for its database: WAL and a busy timeout on SQLite."""
@@ -37,8 +39,11 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        # Take the write lock up front so two writers queue instead of failing mid-transaction.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A writer takes the write lock up front, so two writers queue instead of failing
+        # mid-transaction; a reader (UnitOfWork.read) takes none, so it never waits on a writer
+        # or makes one wait (WAL gives it a consistent snapshot).
+        reading = conn.get_execution_options().get(READING)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -7,16 +7,22 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.database import READING
 from storage.repos.advice import SqlAnswers, SqlQuestions
 from storage.repos.checkins import SqlCheckins
 from storage.repos.contacts import SqlContacts
 from storage.repos.events import SqlAudit, SqlEvents
+from storage.repos.free_now import SqlFree
+from storage.repos.mentoring import SqlMentoring
 from storage.repos.nudges import SqlNudges
 from storage.repos.outbox import SqlOutbox
+from storage.repos.pairing import SqlPairing
 from storage.repos.people import SqlLeads, SqlMembers, SqlPractices, SqlSpaces
 from storage.repos.preferences import SqlPreferences
 from storage.repos.protected_time import SqlClosures, SqlSlotAnswers, SqlSlots
 from storage.repos.rants import SqlRants
+from storage.repos.welcome import SqlWelcomes
+from storage.repos.workload import SqlPools
 
 
 class SqlTx:
@@ -41,6 +47,11 @@ class SqlTx:
         self.checkins = SqlCheckins(session)
         self.nudges = SqlNudges(session)
         self.contacts = SqlContacts(session)
+        self.free = SqlFree(session)
+        self.pools = SqlPools(session)
+        self.mentoring = SqlMentoring(session)
+        self.pairing = SqlPairing(session)
+        self.welcomes = SqlWelcomes(session)
 
 
 class SqlUnitOfWork:
@@ -53,3 +64,14 @@ class SqlUnitOfWork:
     def __call__(self) -> Iterator[SqlTx]:
         with self.session_factory.begin() as session:
             yield SqlTx(session)
+
+    @contextmanager
+    def read(self) -> Iterator[SqlTx]:
+        """A transaction that only reads: on SQLite it takes no write lock, so a long pass over
+        thousands of members never blocks the app's own requests (nor waits for them)."""
+        with self.session_factory() as session:
+            session.connection(execution_options={READING: True})
+            try:
+                yield SqlTx(session)
+            finally:
+                session.rollback()  # nothing to keep: a reader writes nothing

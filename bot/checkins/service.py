@@ -18,7 +18,7 @@ from bot.core.message import Button, Message
 from bot.core.ports import Tx
 from bot.core.service import PeerService
 from bot.core.values import Caller, Member, Practice
-from bot.core.week import CheckIn
+from bot.core.week import CheckIn, Preferences
 
 BURNOUT_FROM = 3  # answers 3 to 5 mean burnout (study.md)
 
@@ -37,40 +37,57 @@ class Checkins(PeerService[Tx]):
     """Runs as the `checkins` job, and takes the answers."""
 
     def run(self) -> CheckinReport:
+        """One pass: each practice read once (who opted in, who had this week's); a small
+        transaction for each check-in sent."""
         report = CheckinReport()
-        report.closed = self.each_member(
-            lambda tx, practice, member, now: self._consider(tx, practice, member, now, report)
-        )
+        now = self.clock.now()
+        practices, report.closed = self.open_practices(now)
+        for practice in practices:
+            _, week = week_of(now, practice.timezone)
+            with self.uow.read() as tx:
+                members = tx.members.active(practice.id)
+                prefs = tx.preferences.of_practice(practice.id)
+                had = tx.checkins.claimed(practice.id, week)
+            for member in members:
+                mine = prefs.get(member.user_id)
+                if mine is not None and mine.checkins_on:  # opt-in: no preference, no check-in
+                    self._consider(practice, member, mine, week, had, now, report)
         return report
 
     def _consider(
-        self, tx: Tx, practice: Practice, member: Member, now: datetime, report: CheckinReport
+        self,
+        practice: Practice,
+        member: Member,
+        prefs: Preferences,
+        week: str,
+        had: set[str],
+        now: datetime,
+        report: CheckinReport,
     ) -> None:
-        prefs = tx.preferences.get(practice.id, member.user_id)
-        if not prefs.checkins_on:
-            return
         today = local_date(now, practice.timezone)
-        if prefs.pattern.on_leave(today) or not prefs.pattern.free_for_a_message(
+        if member.user_id in had:
+            report.already += 1
+        elif prefs.pattern.on_leave(today) or not prefs.pattern.free_for_a_message(
             now, practice.timezone
         ):
             report.not_now += 1
-            return
-        _, week = week_of(now, practice.timezone)
-        checkin = tx.checkins.claim(practice.id, member.user_id, week, now)
-        if checkin is None:
-            report.already += 1
-            return
-        buttons = (
-            *(Button(CheckinAction.SCORE, str(n), f"{checkin}:{n}") for n in range(1, 6)),
-            Button(CheckinAction.SKIP, wording.NOT_THIS_WEEK, str(checkin)),
-        )
-        self.outbox.send(
-            tx,
-            practice,
-            member.user_id,
-            Message(wording.CHECKIN_ASK, buttons),
-            f"checkin:{checkin}",
-        )
+        else:
+            self._ask(practice, member, week, now, report)
+
+    def _ask(
+        self, practice: Practice, member: Member, week: str, now: datetime, report: CheckinReport
+    ) -> None:
+        with self.uow() as tx:  # a small write of its own: claimed, and queued, together
+            checkin = tx.checkins.claim(practice.id, member.user_id, week, now)
+            if checkin is None:
+                report.already += 1
+                return
+            buttons = (
+                *(Button(CheckinAction.SCORE, str(n), f"{checkin}:{n}") for n in range(1, 6)),
+                Button(CheckinAction.SKIP, wording.NOT_THIS_WEEK, str(checkin)),
+            )
+            message = Message(wording.CHECKIN_ASK, buttons)
+            self.outbox.send(tx, practice, member.user_id, message, f"checkin:{checkin}")
         report.sent += 1
 
     def answer(self, caller: Caller, *, value: str) -> str:

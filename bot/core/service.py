@@ -60,6 +60,14 @@ class PeerService(Generic[TxT]):
                     consider(tx, practice, member, now)
         return shut
 
+    def open_practices(self, now: datetime) -> tuple[list[Practice], int]:
+        """The practices open now (not on a bank holiday or a closed (half) day), read without
+        taking a write lock, and how many were shut."""
+        with self.uow.read() as tx:
+            practices = tx.practices.all()
+            open_now = [p for p in practices if not closed_now(tx, p, now)]
+        return open_now, len(practices) - len(open_now)
+
 
 def closed_now(tx: Tx, practice: Practice, now: datetime) -> bool:
     """Whether the practice is shut at `now`, in its own time zone."""

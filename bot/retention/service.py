@@ -54,4 +54,6 @@ class Retention:
         with self.uow() as tx:
             events = tx.events.forget_before(now - EVENT_MEMORY)
             forgotten += tx.outbox.purge(cutoff)
+            # Leave that has ended (a day's grace for time zones) is no longer anyone's business.
+            forgotten += tx.preferences.forget_leave_before(now.date() - timedelta(days=1))
         return RetentionReport(expired, events, forgotten)

@@ -145,3 +145,23 @@ class SqlAnswers:
             .order_by(AnswerRow.created_at)
         )
         return [h for h in self.s.scalars(stmt) if h]
+
+    def unthanked_by_asker(self, practice_id: int, since: datetime) -> dict[str, list[str]]:
+        """`unthanked` for every (named) asker in a practice, in one query."""
+        stmt = (
+            select(QuestionRow.asker, AnswerRow.helper)
+            .join(QuestionRow, QuestionRow.id == AnswerRow.question_id)
+            .where(
+                QuestionRow.practice_id == practice_id,
+                QuestionRow.asker.is_not(None),
+                AnswerRow.helper.is_not(None),
+                AnswerRow.helpful.is_(False),
+                AnswerRow.created_at >= since,
+            )
+            .order_by(AnswerRow.created_at)
+        )
+        found: dict[str, list[str]] = {}
+        for asker, helper in self.s.execute(stmt):
+            if asker and helper:
+                found.setdefault(asker, []).append(helper)
+        return found

@@ -53,3 +53,10 @@ class SqlCheckins:
         return [
             CheckIn(r.id, r.practice_id, r.user_id, r.week, r.score) for r in self.s.scalars(stmt)
         ][::-1]
+
+    def claimed(self, practice_id: int, week: str) -> set[str]:
+        """Who has had this week's check-in already, in one query."""
+        stmt = select(CheckinRow.user_id).where(
+            CheckinRow.practice_id == practice_id, CheckinRow.week == week
+        )
+        return set(self.s.scalars(stmt))

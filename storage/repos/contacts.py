@@ -31,3 +31,12 @@ class SqlContacts:
             (ContactRow.a == user_id) | (ContactRow.b == user_id),
         )
         return {b if a == user_id else a for a, b in self.s.execute(stmt)}
+
+    def all(self, practice_id: int) -> dict[str, set[str]]:
+        """Who has been in touch with whom in a practice, in one query."""
+        known: dict[str, set[str]] = {}
+        stmt = select(ContactRow.a, ContactRow.b).where(ContactRow.practice_id == practice_id)
+        for a, b in self.s.execute(stmt):
+            known.setdefault(a, set()).add(b)
+            known.setdefault(b, set()).add(a)
+        return known

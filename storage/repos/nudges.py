@@ -41,3 +41,12 @@ class SqlNudges:
             .limit(1)
         )
         return self.s.scalars(stmt).first()
+
+    def last_kinds(self, practice_id: int) -> dict[str, str]:
+        """Each member's most recent nudge kind, in one query."""
+        stmt = (
+            select(NudgeRow.user_id, NudgeRow.kind)
+            .where(NudgeRow.practice_id == practice_id)
+            .order_by(NudgeRow.week)
+        )
+        return {user: kind for user, kind in self.s.execute(stmt)}  # the latest week wins

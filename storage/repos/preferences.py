@@ -28,27 +28,31 @@ class SqlPreferences:
         return self.s.scalars(stmt).first()
 
     def get(self, practice_id: int, user_id: str) -> Preferences:
-        row = self._row(practice_id, user_id)
-        leave = self._leave(practice_id, user_id)
-        if row is None:
-            return Preferences(practice_id, user_id, WorkingPattern(leave=leave))
-        pattern = WorkingPattern(
-            sessions=parse_sessions(row.sessions)
-            if row.sessions is not None
-            else WorkingPattern().sessions,
-            quiet=(_time(row.quiet_start), _time(row.quiet_end)),
-            leave=leave,
-            paused_until=row.paused_until,
+        return _preferences(
+            practice_id, user_id, self._row(practice_id, user_id), self._leave(practice_id, user_id)
         )
-        return Preferences(
-            practice_id,
-            user_id,
-            pattern,
-            row.nudges_on,
-            row.checkins_on,
-            row.snoozed_until,
-            row.sessions is not None,
-        )
+
+    def of_practice(self, practice_id: int) -> dict[str, Preferences]:
+        """Everyone's preferences in one practice, in two queries (whoever set none is absent)."""
+        rows = {
+            r.user_id: r
+            for r in self.s.scalars(
+                select(PreferenceRow).where(PreferenceRow.practice_id == practice_id)
+            )
+        }
+        leave: dict[str, list[tuple[date, date]]] = {}
+        stmt = select(LeaveRow).where(LeaveRow.practice_id == practice_id).order_by(LeaveRow.starts)
+        for r in self.s.scalars(stmt):
+            leave.setdefault(r.user_id, []).append((r.starts, r.ends))
+        return {
+            user: _preferences(practice_id, user, rows.get(user), tuple(leave.get(user, ())))
+            for user in set(rows) | set(leave)
+        }
+
+    def forget_leave_before(self, day: date) -> int:
+        """Leave that ended before `day` is no longer anyone's business."""
+        result: Any = self.s.execute(delete(LeaveRow).where(LeaveRow.ends < day))
+        return int(result.rowcount)
 
     def save(self, prefs: Preferences, now: datetime) -> None:
         row = self._row(prefs.practice_id, prefs.user_id)
@@ -81,3 +85,27 @@ class SqlPreferences:
         )
         result: Any = self.s.execute(stmt)
         return int(result.rowcount)
+
+
+def _preferences(
+    practice_id: int, user_id: str, row: PreferenceRow | None, leave: tuple[tuple[date, date], ...]
+) -> Preferences:
+    if row is None:
+        return Preferences(practice_id, user_id, WorkingPattern(leave=leave))
+    pattern = WorkingPattern(
+        sessions=parse_sessions(row.sessions)
+        if row.sessions is not None
+        else WorkingPattern().sessions,
+        quiet=(_time(row.quiet_start), _time(row.quiet_end)),
+        leave=leave,
+        paused_until=row.paused_until,
+    )
+    return Preferences(
+        practice_id,
+        user_id,
+        pattern,
+        row.nudges_on,
+        row.checkins_on,
+        row.snoozed_until,
+        row.sessions is not None,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -11,9 +11,9 @@ from bot.core.clock import FixedClock
 from bot.core.errors import Refused
 from bot.rants.service import RANT_LIFETIME, RantRequest
 from bot.rants.values import RantAction, RantDestination
-from tests.callers import caller
+from tests.callers import caller, synced
 from tests.fakes.slack_api import FakeSlack
-from tests.fakes.slack_roster import ADMIN, TRAINEE
+from tests.fakes.slack_roster import ADMIN, SALARIED_GP, TRAINEE
 from tests.handlers.slack_harness import ready
 
 
@@ -80,3 +80,14 @@ def test_a_month_after_expiry_the_bare_records_are_deleted_too(
     with assembly.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM rants").scalar() == 0
         assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
+
+
+def test_leave_is_forgotten_once_it_has_ended(assembly: Assembly, clock: FixedClock) -> None:
+    synced(assembly)
+    prefs = assembly.services.preferences
+    prefs.add_leave(caller(SALARIED_GP), starts=date(2026, 11, 30), ends=date(2026, 12, 4))
+    assembly.services.retention.run()
+    assert prefs.get(caller(SALARIED_GP)).pattern.leave  # still to come: kept
+    clock.set(clock.now() + timedelta(days=14))
+    assembly.services.retention.run()
+    assert prefs.get(caller(SALARIED_GP)).pattern.leave == ()

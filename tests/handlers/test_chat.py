@@ -96,12 +96,20 @@ def test_a_script_that_ends_mid_form_stops_cleanly() -> None:
     assert "The input ended part-way through; nothing more was sent." in out
 
 
+def home_control(out: str, label: str) -> str:
+    """The [hN] a home page gave a control, found by its label."""
+    found = re.search(rf"\[(h\d+)\] {re.escape(label)}", out)
+    assert found, f"no control {label!r} on the home page"
+    return found[1]
+
+
 def test_home_controls_work_from_the_chat() -> None:
-    out = chat("as ben\nhome\npress h1\n1\npress h5\nhome\npress h99\nquit\n")
-    assert "[h1] choose (Salaried GP)" in out
+    page = chat("as ben\nhome\nquit\n")
+    role, nudges = home_control(page, "choose (Salaried GP)"), home_control(page, "Turn nudges off")
+    out = chat(f"as ben\nhome\npress {role}\n1\npress {nudges}\nhome\npress h99\nquit\n")
     assert "Saved. Your role: Partner." in out
     assert "Weekly nudges are off. Nothing else changes." in out
-    assert "[h1] choose (Partner)" in out.split("Weekly nudges are off.")[1]
+    assert "choose (Partner)" in out.split("Weekly nudges are off.")[1]
     assert "There's no such button." in out
 
 

@@ -22,6 +22,7 @@ from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.tables import Base
 from tests.fakes.slack_api import FakeSlack
+from tests.inline import InlineExecutor
 from tests.slack_requests import SIGNING_SECRET
 
 # Monday 23 November 2026, 12:45 in London (GMT): lunchtime on a weekday.
@@ -147,6 +148,6 @@ def settings(database_url: str, fake_slack: FakeSlack, tmp_path: Path) -> Settin
 
 @pytest.fixture
 def assembly(settings: Settings, clock: FixedClock) -> Iterator[Assembly]:
-    built = build(settings, clock=clock, migrate=False)
+    built = build(settings, clock=clock, migrate=False, slack_executor=InlineExecutor())
     yield built
     built.engine.dispose()

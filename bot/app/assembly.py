@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,7 +20,7 @@ from sqlalchemy import Engine, text
 from bot.app.jobs import Job, OutboxWorker, start_scheduler
 from bot.app.services import SLASH_COMMANDS, Services, assemble
 from bot.app.settings import Settings
-from bot.core.logs import cap_libraries
+from bot.core.logs import cap_libraries, log_failure
 from bot.core.outbox import Outbox
 from bot.core.ports import CannotDeliver, Clock, Directory, Messenger
 from bot.core.sealing import SealedBox, load_or_create_key
@@ -89,6 +91,14 @@ class Assembly:
                 15,
                 services.retention.run,
             ),
+            Job(
+                "coffee-pairing",
+                "announce, pair and follow up coffee pairing rounds",
+                15,
+                services.pairing.run,
+            ),
+            Job("mentoring", "remind both sides of a mentoring slot", 15, services.mentoring.run),
+            Job("welcome", "offer newcomers an introduction and a buddy", 15, services.welcome.run),
         ]
         if self.slack_client is not None:
             sync = lambda: services.practices.sync_roster(Platform.SLACK, self.slack_directory())  # noqa: E731
@@ -145,6 +155,7 @@ def build(
     listen: bool = True,
     extra_messengers: dict[Platform, Messenger] | None = None,
     extra_directories: dict[Platform, Callable[[str], Directory]] | None = None,
+    slack_executor: Executor | None = None,
 ) -> Assembly:
     """Wire the whole bot for `settings`; `listen=False` leaves out the Bolt app (jobs only)."""
     cap_libraries()
@@ -171,6 +182,7 @@ def build(
             services=services,
             signing_secret=settings.slack_signing_secret,
             socket_mode=socket_mode,
+            executor=slack_executor,
         )
     return assembly
 
@@ -223,8 +235,8 @@ def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, schedu
     ticked = [job for job in assembly.jobs() if job.name != "outbox"]
     background = start_scheduler(ticked) if scheduler else None
     try:
-        if assembly.slack_client is not None:
-            sync_roster(assembly)
+        if assembly.slack_client is not None:  # in the background: /healthz answers at once
+            threading.Thread(target=_learn_roster, args=(assembly,), daemon=True).start()
         if socket_mode:
             assert assembly.slack_app is not None
             SocketModeHandler(assembly.slack_app, assembly.settings.slack_app_token).start()
@@ -239,6 +251,14 @@ def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, schedu
         worker.stop()
         if background is not None:
             background.shutdown(wait=False)
+
+
+def _learn_roster(assembly: Assembly) -> None:
+    """The start-up roster sync, off the main thread (a big workspace takes a while)."""
+    try:
+        sync_roster(assembly)
+    except Exception as exc:  # noqa: BLE001 - the hourly roster-sync job will try again
+        log_failure(log, "start-up roster sync", exc)
 
 
 def chat(settings: Settings, clock: Clock) -> int:

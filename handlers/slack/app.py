@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltResponse
@@ -25,8 +26,11 @@ def build_slack_app(
     services: Services,
     signing_secret: str = "",
     socket_mode: bool = False,
+    executor: Executor | None = None,
 ) -> App:
-    """A Bolt app whose listeners finish before Slack gets its answer (so failures are retried)."""
+    """A Bolt app whose listeners finish before Slack gets its answer (so failures are retried),
+    but for the work after an ack, which runs on `executor` (a thread pool by default)."""
+    executor = executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack-lazy")
     app = App(
         client=client,
         signing_secret=signing_secret or None,
@@ -34,10 +38,11 @@ def build_slack_app(
         process_before_response=True,
         raise_error_for_unhandled_request=False,
         logger=logging.getLogger("slack_bolt.coffeeroom"),
+        listener_executor=executor,
     )
     app.error(on_error)
     team = team_finder(client)
-    listeners.register(app, services, team)
+    listeners.register(app, services, team, executor)
     events.register(app, services, team)
     return app
 

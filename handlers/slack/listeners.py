@@ -6,8 +6,10 @@ and shows the outcome the Slack way. Nothing here decides anything.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
+from concurrent.futures import Executor
 from functools import partial
 from typing import Any
 
@@ -15,6 +17,9 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.app.services import Services
+from bot.core import wording
+from bot.core.errors import Refused
+from bot.core.logs import log_failure
 from bot.core.text import Text, joined
 from bot.core.values import Caller, Platform
 from bot.ui import flow
@@ -22,19 +27,47 @@ from bot.ui.catalogue import Said
 from handlers.slack import read, views
 from handlers.slack.render import mrkdwn
 
+log = logging.getLogger(__name__)
 Team = Callable[[dict[str, Any]], str]  # the workspace behind a payload
 
 
-def register(app: App, services: Services, team: Team) -> None:
-    """Wire every catalogue entry to Slack: slash commands, actions and views."""
+def register(app: App, services: Services, team: Team, after: Executor) -> None:
+    """Wire every catalogue entry to Slack: slash commands, actions and views. `after` runs
+    the work that follows a form's answer (a refreshed Home)."""
     catalogue = services.catalogue
+    # Commands and taps are acknowledged at once; their work (which may call Slack: views.open,
+    # a reply) runs as a lazy listener after the ack has gone back, so Slack's own latency is
+    # never inside the 3 seconds.
     for command in catalogue.commands.values():
         if command.slash:
-            app.command(command.slash.command)(partial(on_command, services, team, command.name))
+            work = lazily(partial(on_command, services, team, command.name))
+            app.command(command.slash.command)(ack=acknowledge, lazy=[work])
     taps = "|".join(re.escape(action) for action in catalogue.taps)
-    app.action(re.compile(rf"^({taps})(#\d+)?$"))(partial(on_tap, services, team))
+    tapped = lazily(partial(on_tap, services, team))
+    app.action(re.compile(rf"^({taps})(#\d+)?$"))(ack=acknowledge, lazy=[tapped])
     forms = "|".join(re.escape(form) for form in catalogue.forms)
-    app.view(re.compile(rf"^({forms})$"))(partial(on_submit, services, team))
+    app.view(re.compile(rf"^({forms})$"))(partial(on_submit, services, team, after))
+
+
+def acknowledge(ack: Ack) -> None:
+    ack()
+
+
+def lazily(work: Callable[..., None]) -> Callable[..., None]:
+    """Work done after the ack: a failure there gets the same kind word and one log line as
+    the error handler gives (Bolt would otherwise log its traceback), never the GP's words."""
+
+    def run(body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        try:
+            work(body, client, respond)
+        except Exception as error:  # noqa: BLE001 - after the ack there is no one else to tell
+            log_failure(log, f"slack {body.get('type') or 'command'} (after the ack)", error)
+            text = error.text if isinstance(error, Refused) else wording.SOMETHING_WENT_WRONG
+            if isinstance(body.get("response_url"), str):
+                respond(text=text, response_type="ephemeral", replace_original=False)
+
+    run.__name__ = getattr(work, "__name__", "lazy")
+    return run
 
 
 def caller(team: Team, body: dict[str, Any]) -> Caller:
@@ -49,9 +82,9 @@ def on_command(
     services: Services,
     team: Team,
     name: str,
-    ack: Ack,
     command: dict[str, Any],
     client: WebClient,
+    respond: Respond,
 ) -> None:
     """A slash command; `/coffeeroom WORD …` runs the command WORD where there is one."""
     words = str(command.get("text") or "").strip()
@@ -60,23 +93,16 @@ def on_command(
         name, words = first.lower(), rest
     outcome = flow.command(services.catalogue, caller(team, command), name, words)
     if isinstance(outcome, flow.Open):
-        ack()
         client.views_open(trigger_id=command["trigger_id"], view=views.modal(outcome.form))
     else:
-        ack(text=paragraphs(outcome.said), response_type="ephemeral")
+        respond(text=paragraphs(outcome.said), response_type="ephemeral")
 
 
 def on_tap(
-    services: Services,
-    team: Team,
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: WebClient,
-    respond: Respond,
+    services: Services, team: Team, body: dict[str, Any], client: WebClient, respond: Respond
 ) -> None:
     """A button under a message, or a control on the Home tab."""
-    ack()
+    action = body["actions"][0]
     who = caller(team, body)
     name = str(action["action_id"]).split("#")[0]
     outcome = flow.tap(services.catalogue, who, name, str(read.value(action)))
@@ -91,6 +117,7 @@ def on_tap(
 def on_submit(
     services: Services,
     team: Team,
+    after: Executor,
     ack: Ack,
     body: dict[str, Any],
     view: dict[str, Any],
@@ -113,8 +140,20 @@ def on_submit(
     else:
         title = flow.form(services.catalogue, who, form_id, state).title
         ack(response_action="update", view=views.done(title, outcome.said))
-        if outcome.said.home:
-            publish_home(services, client, who, outcome.said.text)
+        if outcome.said.home:  # after the answer has gone back to Slack
+            later(after, lambda: publish_home(services, client, who, outcome.said.text))
+
+
+def later(after: Executor, work: Callable[[], None]) -> None:
+    """Work that follows a form's answer (a refreshed Home): never inside the 3 seconds."""
+
+    def run() -> None:
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - the form has its answer; log and go on
+            log_failure(log, "slack work after a form", error)
+
+    after.submit(run)
 
 
 def publish_home(services: Services, client: WebClient, who: Caller, notice: Text) -> None:

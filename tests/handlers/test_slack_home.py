@@ -163,8 +163,9 @@ def test_coffeeroom_command_answers_with_help_privately(
     app = slack_app(synced(assembly))
     body = command_body("/coffeeroom", SALARIED_GP, response_url=fake_slack.url + "response/1")
     response = dispatch(app, body)
-    answer = body_json(response)
-    assert response.status == 200
+    assert response.status == 200 and not response.body  # acknowledged at once, empty
+    (reply,) = fake_slack.calls("response_url")  # the answer follows, privately
+    answer = reply.body
     assert answer["response_type"] == "ephemeral"
     assert answer["text"].startswith("*Coffee Room*\n\n")
     assert "not* a crisis service" in answer["text"] and "116 123" in answer["text"]

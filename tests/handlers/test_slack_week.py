@@ -159,8 +159,9 @@ def test_a_non_lead_asking_for_the_slot_form_is_told_privately(
     command = command_body(
         "/coffeeroom", TRAINEE, "protected-time", response_url=fake_slack.url + "response/c"
     )
-    said = body_json(dispatch(app, command))
-    assert said == {"text": protected_time_words.PT_ONLY_LEADS, "response_type": "ephemeral"}
+    assert not dispatch(app, command).body  # acknowledged at once
+    (reply,) = fake_slack.calls("response_url")
+    assert reply.body == {"text": protected_time_words.PT_ONLY_LEADS, "response_type": "ephemeral"}
     assert fake_slack.calls("views.open") == []
 
 

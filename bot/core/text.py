@@ -2,7 +2,7 @@
 
 Nothing in bot/ writes a chat platform's syntax. A sentence is built as
 `Text("Posted in ", channel(name), ". ", strong("Thanks"))` and each platform's renderer turns
-the tokens into its own markup (Slack `<@U…>` and `*bold*`, Teams `<at>` and markdown, a plain
+the tokens into its own markup (Slack mentions and bold, Teams mentions and markdown, a plain
 name in the local chat), escaping the words as that platform needs.
 """
 

@@ -37,7 +37,9 @@ def test_a_rate_limit_is_waited_out_and_nothing_fails(
 ) -> None:
     synced(assembly)
     queue(assembly, 30)
-    fake_slack.fail_next("chat.postMessage", status=429, error="ratelimited", retry_after=2, times=4)
+    fake_slack.fail_next(
+        "chat.postMessage", status=429, error="ratelimited", retry_after=2, times=4
+    )
     waited: list[float] = []
 
     def wait(seconds: float) -> None:  # time passes, as it would

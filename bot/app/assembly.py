@@ -91,14 +91,6 @@ class Assembly:
                 15,
                 services.retention.run,
             ),
-            Job(
-                "coffee-pairing",
-                "announce, pair and follow up coffee pairing rounds",
-                15,
-                services.pairing.run,
-            ),
-            Job("mentoring", "remind both sides of a mentoring slot", 15, services.mentoring.run),
-            Job("welcome", "offer newcomers an introduction and a buddy", 15, services.welcome.run),
         ]
         if self.slack_client is not None:
             sync = lambda: services.practices.sync_roster(Platform.SLACK, self.slack_directory())  # noqa: E731

@@ -1,8 +1,11 @@
-"""Time a signed /runitpast to its views.open at a fake Slack: Coffee Room vs a bare Bolt app."""
+"""Ack latency and time to views.open for signed slash commands and button taps: Coffee Room
+against a bare Bolt app with Bolt's default settings, and that bare app against a second copy of
+itself (the A/A run that shows the noise), all served by Starlette + uvicorn in subprocesses."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import subprocess
 import sys
@@ -10,11 +13,12 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlencode
 
 import httpx
 import uvicorn
@@ -29,59 +33,69 @@ from starlette.routing import Route
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root, for tests.*
 
-from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_api import Call, FakeSlack, Fault
 from tests.fakes.slack_roster import SALARIED_GP
 from tests.process import REPO, Server, bot_env, free_port
-from tests.slack_requests import SIGNING_SECRET, command_body, signed_headers
+from tests.slack_requests import SIGNING_SECRET, command_body, home_action, signed_headers
 
 QUESTION = "Anyone started tirzepatide in practice yet? How are you doing the follow-up?"
+TAP = "settings.week"  # a Home button that opens a form (the GP's usual week)
 TOKEN = "xoxb-bench"
-WARMUP = 20  # per server, before anything is counted
-ROUNDS = 4  # per concurrency, alternating servers
-POLL_S = 0.001  # between looks for the views.open call
-FOUND_WITHIN_S = 5.0  # after the HTTP response; longer is an error
-PHASE_LIMIT_S = 20.0  # no new request starts this long into a phase (normally ~1 s) ...
-RUN_LIMIT_S = 90.0  # ... or into the whole run (normally ~25 s on 2 cores); the rest are errors
+WARMUP = 20  # per server and kind, before anything is counted
+FOUND_WITHIN_S = 5.0  # views.open after the ack; longer is an error
+PHASE_LIMIT_S = 30.0  # no new request starts this long into a phase (normally 1-5 s) ...
+RUN_LIMIT_S = 600.0  # ... or into the whole run (normally ~3 minutes on 2 cores)
 SLACK_LIMIT_MS = 3000.0
+OURS, BARE, AGAIN = "Coffee Room", "bare Bolt", "bare Bolt (A/A)"
 
 
 @dataclass(frozen=True)
 class Sample:
-    form_ms: float  # just before the POST -> the matching views.open seen at the fake
-    http_ms: float  # just before the POST -> the HTTP response read
-    early: bool  # views.open was already recorded when the response came back
+    ack_ms: float  # just before the POST -> the HTTP response (the ack) read
+    form_ms: float  # just before the POST -> the matching views.open arrived at the fake
     error: str = ""
 
 
-# -- the baseline: a bare Bolt app served like handlers/web.py ------------------------------------
+# -- the baseline: a bare Bolt app with Bolt's defaults, served like handlers/web.py -------------
+def one_input(title: str, initial: str = "") -> dict[str, Any]:
+    element = {
+        "type": "plain_text_input",
+        "action_id": "text",
+        "multiline": True,
+        "initial_value": initial,
+    }
+    return {
+        "type": "modal",
+        "callback_id": "bench_form",
+        "title": {"type": "plain_text", "text": title},
+        "submit": {"type": "plain_text", "text": "Send"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "text",
+                "element": element,
+                "label": {"type": "plain_text", "text": "Your words"},
+            }
+        ],
+    }
+
+
 def serve_baseline(port: int, slack_url: str) -> None:
-    """Bare Bolt under uvicorn + Starlette, dispatched in run_in_threadpool, as the bot is."""
-    client = WebClient(token=TOKEN, base_url=slack_url)
-    bolt = App(client=client, signing_secret=SIGNING_SECRET, process_before_response=True)
+    """Bare Bolt (process_before_response False: Bolt acks, then runs the listener's views.open
+    in its own thread) under uvicorn + Starlette, dispatched in run_in_threadpool, as the bot."""
+    bolt = App(client=WebClient(token=TOKEN, base_url=slack_url), signing_secret=SIGNING_SECRET)
 
     @bolt.command("/runitpast")
     def open_form(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
         ack()
-        view = {
-            "type": "modal",
-            "callback_id": "bench_question",
-            "title": {"type": "plain_text", "text": "Run it past"},
-            "submit": {"type": "plain_text", "text": "Send"},
-            "blocks": [
-                {
-                    "type": "input",
-                    "block_id": "text",
-                    "label": {"type": "plain_text", "text": "Your question"},
-                    "element": {
-                        "type": "plain_text_input",
-                        "action_id": "text",
-                        "multiline": True,
-                        "initial_value": command.get("text", ""),
-                    },
-                }
-            ],
-        }
-        client.views_open(trigger_id=command["trigger_id"], view=view)
+        client.views_open(
+            trigger_id=command["trigger_id"], view=one_input("Run it past", command.get("text", ""))
+        )
+
+    @bolt.action(TAP)
+    def tapped(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=one_input("Your week"))
 
     async def slack_events(request: Request) -> Response:
         body = await request.body()
@@ -133,79 +147,105 @@ def baseline_process(slack_url: str, log: Path) -> Iterator[str]:
             proc.wait()
 
 
+# -- the fake, told which trigger to expect ----------------------------------------------
+class Fake(FakeSlack):
+    """The fake Slack, noting when each views.open arrives, so a client waits without polling."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.expected: dict[str, tuple[threading.Event, list[float]]] = {}
+
+    def expect(self, trigger: str) -> tuple[threading.Event, list[float]]:
+        found = self.expected[trigger] = (threading.Event(), [])
+        return found
+
+    def _record(self, call: Call) -> Fault | None:
+        fault = super()._record(call)
+        if call.method == "views.open":
+            arrived = time.perf_counter()
+            waiting = self.expected.pop(str(call.body.get("trigger_id")), None)
+            if waiting is not None:
+                waiting[1].append(arrived)
+                waiting[0].set()
+        return fault
+
+
 # -- the client side -------------------------------------------------------------------------------
-def opened(fake: FakeSlack, trigger: str) -> bool:
-    return any(c.body.get("trigger_id") == trigger for c in fake.calls("views.open"))
+def command(fake: FakeSlack, trigger: str) -> str:
+    reply = fake.url + "response/" + trigger
+    return command_body("/runitpast", SALARIED_GP, QUESTION, response_url=reply, trigger=trigger)
 
 
-def one_request(client: httpx.Client, url: str, fake: FakeSlack, trigger: str) -> Sample:
-    """POST one signed /runitpast; wait for its views.open to have reached the fake."""
-    reply_to = fake.url + "response/" + trigger
-    body = command_body("/runitpast", SALARIED_GP, QUESTION, response_url=reply_to, trigger=trigger)
+def tap(fake: FakeSlack, trigger: str) -> str:
+    payload = json.loads(parse_qs(home_action(SALARIED_GP, TAP, {"values": {}}))["payload"][0])
+    payload["trigger_id"] = trigger
+    return urlencode({"payload": json.dumps(payload)})
+
+
+KINDS: dict[str, Callable[[FakeSlack, str], str]] = {"slash command": command, "button tap": tap}
+
+
+def one_request(client: httpx.Client, url: str, fake: Fake, kind: str, trigger: str) -> Sample:
+    """POST one signed request; wait for its views.open to reach the fake."""
+    body = KINDS[kind](fake, trigger)
     headers = signed_headers(body)
+    done, arrived = fake.expect(trigger)
     start = time.perf_counter()
     try:
         response = client.post(url + "/slack/events", content=body, headers=headers)
     except httpx.HTTPError as exc:
-        ms = (time.perf_counter() - start) * 1000
-        return Sample(ms, ms, False, type(exc).__name__)
-    answered = time.perf_counter()
-    early = found = opened(fake, trigger)
-    while not found and time.perf_counter() - answered < FOUND_WITHIN_S:
-        time.sleep(POLL_S)
-        found = opened(fake, trigger)
-    seen = answered if early else time.perf_counter()
+        return Sample(math.nan, math.nan, type(exc).__name__)
+    acked = time.perf_counter()
+    found = done.wait(FOUND_WITHIN_S)
     error = ""
     if response.status_code != 200:
         error = f"HTTP {response.status_code}"
     elif response.content:
-        error = "non-empty reply"  # our error handler's apology, say
+        error = "non-empty ack"  # our error handler's apology, say
     elif not found:
         error = "no views.open"
-    return Sample((seen - start) * 1000, (answered - start) * 1000, early, error)
+    form = (arrived[0] - start) * 1000 if found else math.nan
+    return Sample((acked - start) * 1000, form, error)
 
 
-def run_phase(
-    url: str, fake: FakeSlack, n: int, c: int, tag: str, deadline: float = math.inf
-) -> list[Sample]:
+@dataclass
+class Phase:
+    samples: list[Sample]
+    seconds: float  # from the start signal to the last request's views.open
+
+
+def run_phase(url: str, fake: Fake, kind: str, n: int, c: int, deadline: float) -> Phase:
     """n requests from c client threads, each on its own keep-alive connection, warmed first."""
     samples: list[Sample] = []
     lock = threading.Lock()
     todo = iter(range(n))
-    ready = threading.Barrier(c)
+    ready = threading.Barrier(c + 1)
     stop_at = min(time.monotonic() + PHASE_LIMIT_S, deadline)
 
     def worker(w: int) -> None:
         with httpx.Client(timeout=10) as client:
-            one_request(client, url, fake, f"{tag}.warm{w}.{uuid.uuid4().hex}")
+            one_request(client, url, fake, kind, f"warm.{w}.{uuid.uuid4().hex}")
             ready.wait(timeout=30)
             while time.monotonic() < stop_at:
                 with lock:
                     i = next(todo, None)
                 if i is None:
                     return
-                sample = one_request(client, url, fake, f"{tag}.{i}.{uuid.uuid4().hex}")
+                sample = one_request(client, url, fake, kind, f"{i}.{uuid.uuid4().hex}")
                 with lock:
                     samples.append(sample)
 
     threads = [threading.Thread(target=worker, args=(w,), daemon=True) for w in range(c)]
     for t in threads:
         t.start()
+    ready.wait(timeout=30)
+    start = time.perf_counter()
     for t in threads:  # a request takes at most 10 s (httpx) + FOUND_WITHIN_S
         t.join(timeout=max(0.0, stop_at + 30 - time.monotonic()))
+    seconds = time.perf_counter() - start
     with lock:
         missing = n - len(samples)
-        return samples + [Sample(math.nan, math.nan, False, "not sent")] * missing
-
-
-def listen_overflows() -> int | None:
-    """Linux's count of connections dropped on a full listen queue (any socket), if readable."""
-    try:
-        text = Path("/proc/net/netstat").read_text()
-        names, values = [line.split() for line in text.splitlines() if line.startswith("TcpExt:")]
-        return int(dict(zip(names, values, strict=True))["ListenOverflows"])
-    except (OSError, KeyError, ValueError):
-        return None
+        return Phase(samples + [Sample(math.nan, math.nan, "not sent")] * missing, seconds)
 
 
 # -- the report ------------------------------------------------------------------------------------
@@ -215,77 +255,112 @@ def pct(values: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)] if ordered else math.nan
 
 
-Results = dict[tuple[str, int], tuple[list[Sample], int | None]]
+Results = dict[tuple[str, str, int], list[Phase]]
 
 
-def report(results: Results, names: list[str], cs: list[int]) -> int:
+def figures(phases: list[Phase]) -> dict[str, Any]:
+    got = [s for p in phases for s in p.samples]
+    ok = [s for s in got if not s.error]
+    bad = [s.error for s in got if s.error]
+    acks, forms = [s.ack_ms for s in ok], [s.form_ms for s in ok]
+    return {
+        "n": len(got),
+        "ack50": pct(acks, 50),
+        "ack99": pct(acks, 99),
+        "ackmax": max(acks, default=math.nan),
+        "form50": pct(forms, 50),
+        "form99": pct(forms, 99),
+        "formmax": max(forms, default=math.nan),
+        "rate": len(ok) / sum(p.seconds for p in phases),
+        "errors": bad,
+    }
+
+
+def report(results: Results, kinds: list[str], cs: list[int]) -> int:
     """Print the markdown tables; return the number of errors."""
     print(
-        "| server | concurrency | requests | p50 ms | p99 ms | max ms | HTTP p50 / p99 ms "
-        "| views.open before response | listen overflows | errors |"
+        "| request | server | concurrency | requests | ack p50 / p99 / max ms "
+        "| views.open p50 / p99 / max ms | forms opened per s | errors |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---|---:|---:|---:|---:|---:|---|")
     errors = 0
-    for c in cs:
-        for name in names:
-            got, dropped = results[name, c]
-            ok = [s for s in got if not s.error]
-            bad = [s.error for s in got if s.error]
-            errors += len(bad)
-            form, http = [s.form_ms for s in ok], [s.http_ms for s in ok]
-            tally = ", ".join(f"{e} x{bad.count(e)}" for e in sorted(set(bad))) or "none"
-            print(
-                f"| {name} | {c} | {len(got)} | {pct(form, 50):.1f} | {pct(form, 99):.1f} "
-                f"| {max(form, default=math.nan):.1f} | {pct(http, 50):.1f} / {pct(http, 99):.1f} "
-                f"| {sum(s.early for s in ok)}/{len(ok)} | {'?' if dropped is None else dropped} "
-                f"| {tally} |"
-            )
-    ours, base = names
-    print(f"\n| concurrency | p50 {ours} / {base} | p99 {ours} / {base} |")
-    print("|---:|---:|---:|")
-    for c in cs:
-        a = [s.form_ms for s in results[ours, c][0] if not s.error]
-        b = [s.form_ms for s in results[base, c][0] if not s.error]
-        print(f"| {c} | {pct(a, 50) / pct(b, 50):.2f}x | {pct(a, 99) / pct(b, 99):.2f}x |")
-    worst = max((s.form_ms for v, _ in results.values() for s in v if not s.error), default=0.0)
-    print(f"\nSlowest form of all: {worst:.1f} ms, {worst / SLACK_LIMIT_MS:.1%} of Slack's 3 s.")
+    for kind in kinds:
+        for c in cs:
+            for name in (OURS, BARE, AGAIN):
+                f = figures(results[kind, name, c])
+                errors += len(f["errors"])
+                tally = (
+                    ", ".join(f"{e} x{f['errors'].count(e)}" for e in sorted(set(f["errors"])))
+                    or "none"
+                )
+                print(
+                    f"| {kind} | {name} | {c} | {f['n']} | {f['ack50']:.1f} / {f['ack99']:.1f}"
+                    f" / {f['ackmax']:.1f} | {f['form50']:.1f} / {f['form99']:.1f} / "
+                    f"{f['formmax']:.1f} | {f['rate']:.0f} | {tally} |"
+                )
+    print(
+        f"\n| request | concurrency | {OURS} / {BARE}: ack p50, p99; views.open p99; "
+        f"throughput | A/A ({AGAIN} / {BARE}): ack p50, p99; views.open p99; throughput |"
+    )
+    print("|---|---:|---|---|")
+    for kind in kinds:
+        for c in cs:
+            ours, base, again = (figures(results[kind, n, c]) for n in (OURS, BARE, AGAIN))
+            cells = [
+                ", ".join(f"{x[k] / base[k]:.2f}x" for k in ("ack50", "ack99", "form99", "rate"))
+                for x in (ours, again)
+            ]
+            print(f"| {kind} | {c} | {cells[0]} | {cells[1]} |")
+    worst = max(
+        (s.form_ms for v in results.values() for p in v for s in p.samples if not s.error),
+        default=0.0,
+    )
+    print(
+        f"\nSlowest views.open of all: {worst:.1f} ms, {worst / SLACK_LIMIT_MS:.1%} of Slack's 3 s."
+    )
     return errors
 
 
-def measure(urls: dict[str, str], fake: FakeSlack, n: int, cs: list[int]) -> Results:
-    """Each concurrency in ROUNDS rounds, ABBA order, so both servers share the machine's drift."""
+def measure(
+    urls: dict[str, str], fake: Fake, kinds: list[str], n: int, cs: list[int], rounds: int
+) -> Results:
+    """Each cell in `rounds` rounds, the servers in rotated order, sharing the machine's drift."""
     results: Results = {}
     deadline = time.monotonic() + RUN_LIMIT_S
-    for c in cs:
-        print(f"concurrency {c}: {n} requests to each server", file=sys.stderr)
-        for r in range(ROUNDS):
-            for name in list(urls) if r % 2 == 0 else list(urls)[::-1]:
-                fake.clear()
-                before = listen_overflows()
-                size = n // ROUNDS + (r < n % ROUNDS)
-                got = run_phase(urls[name], fake, size, c, f"r{r}", deadline)
-                after = listen_overflows()
-                samples, dropped = results.get((name, c), ([], 0))
-                if before is None or after is None or dropped is None:
-                    results[name, c] = samples + got, None
-                else:
-                    results[name, c] = samples + got, dropped + after - before
+    names = list(urls)
+    for kind in kinds:
+        for c in cs:
+            print(f"{kind}, concurrency {c}: {n} requests to each server", file=sys.stderr)
+            for r in range(rounds):
+                order = names[r % 3 :] + names[: r % 3]
+                for name in order[::-1] if r % 2 else order:
+                    fake.clear()
+                    size = n // rounds + (r < n % rounds)
+                    phase = run_phase(urls[name], fake, kind, size, c, deadline)
+                    results.setdefault((kind, name, c), []).append(phase)
     return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--requests", type=int, default=1000, help="per server and concurrency")
-    parser.add_argument("--concurrency", default="1,4,16", help="comma-separated client threads")
+    parser.add_argument(
+        "--requests", type=int, default=1200, help="per server, kind and concurrency"
+    )
+    parser.add_argument("--concurrency", default="1,10,50", help="comma-separated client threads")
+    parser.add_argument("--rounds", type=int, default=6)
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 30 requests, 1 and 5")
     parser.add_argument("--serve-baseline", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--slack-url", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_baseline:
         serve_baseline(args.serve_baseline, args.slack_url)
         return 0
+    if args.quick:
+        args.requests, args.concurrency, args.rounds = 30, "1,5", 3
     cs = [int(c) for c in args.concurrency.split(",")]
-    names = ["Coffee Room", "bare Bolt"]
-    with tempfile.TemporaryDirectory() as d, FakeSlack() as fake:
+    kinds = list(KINDS)
+    fake = Fake()
+    with tempfile.TemporaryDirectory() as d, fake, ExitStack() as stack:
         tmp = Path(d)
         env = {
             "SLACK_BOT_TOKEN": TOKEN,
@@ -294,16 +369,21 @@ def main() -> int:
             "DATABASE_URL": f"sqlite:///{tmp}/bench.db",
             "COFFEEROOM_KEY_FILE": str(tmp / "bench.key"),
         }
-        with Server(cwd=tmp, env=env) as bot, baseline_process(fake.url, tmp / "base.log") as base:
-            urls = dict(zip(names, [bot.url, base], strict=True))
-            for name, url in urls.items():
-                warm = run_phase(url, fake, WARMUP, 1, "warmup")
-                if failed := [s.error for s in warm if s.error]:
-                    raise RuntimeError(f"{name} fails to open the form: {failed[0]}")
-            results = measure(urls, fake, args.requests, cs)
+        bot = stack.enter_context(Server(cwd=tmp, env=env))
+        urls = {
+            OURS: bot.url,
+            BARE: stack.enter_context(baseline_process(fake.url, tmp / "base.log")),
+            AGAIN: stack.enter_context(baseline_process(fake.url, tmp / "again.log")),
+        }
+        for name, url in urls.items():
+            for kind in kinds:
+                warm = run_phase(url, fake, kind, WARMUP, 1, math.inf)
+                if failed := [s.error for s in warm.samples if s.error]:
+                    raise RuntimeError(f"{name} fails a {kind}: {failed[0]}")
+        results = measure(urls, fake, kinds, args.requests, cs, args.rounds)
         if fake.errors:
             print(f"fake Slack errors: {fake.errors}", file=sys.stderr)
-    errors = report(results, names, cs)
+    errors = report(results, kinds, cs)
     return 1 if errors or fake.errors else 0
 
 

@@ -57,11 +57,15 @@ class SqlUnitOfWork:
 
     @contextmanager
     def read(self) -> Iterator[SqlTx]:
-        """A transaction that only reads: on SQLite it takes no write lock, so a long pass over
-        thousands of members never blocks the app's own requests (nor waits for them)."""
+        """A transaction that mostly reads: on SQLite it takes no write lock up front, so a long
+        pass over thousands of members, or a tap that only shows something, never queues behind
+        (or holds up) a writer. Should it write after all (a newcomer learnt on the way), SQLite
+        takes the lock then; it commits like any other."""
         with self.session_factory() as session:
             session.connection(execution_options={READING: True})
             try:
                 yield SqlTx(session)
-            finally:
-                session.rollback()  # nothing to keep: a reader writes nothing
+            except BaseException:
+                session.rollback()
+                raise
+            session.commit()

@@ -76,7 +76,7 @@ def test_manifests_for_both_modes(tmp_path: Path) -> None:
     http = json.loads(run_bot(["manifest", "--http", url], cwd=tmp_path).stdout)
     assert http["settings"]["event_subscriptions"]["request_url"] == url
     commands = {c["command"]: c for c in http["features"]["slash_commands"]}
-    assert set(commands) == {"/rant", "/runitpast", "/coffeeroom"}
+    assert set(commands) == {"/rant", "/runitpast", "/pool", "/coffeeroom"}
     assert all(c["url"] == url for c in commands.values())
     assert http["features"]["shortcuts"][0]["type"] == "message"
 
@@ -115,7 +115,8 @@ def test_socket_mode_asks_the_configured_slack_for_a_connection(
     try:
         (opened,) = fake_slack.wait_for("apps.connections.open", timeout=30)[:1]
         assert opened.token == "xapp-1-A0COFFEE-1-abc"  # the app-level token, at SLACK_API_URL
-        assert fake_slack.calls("users.list")  # the roster was learnt first
+        # The roster is learnt in the background, alongside the connection, not before it.
+        assert fake_slack.wait_for("users.list", timeout=30)
     finally:
         proc.terminate()
         output = proc.communicate(timeout=10)[0]

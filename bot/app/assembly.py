@@ -32,7 +32,7 @@ from handlers.slack.directory import SlackDirectory
 from handlers.slack.manifest import manifest
 from handlers.slack.messenger import SlackMessenger
 from handlers.web import build_asgi
-from storage.database import make_engine, make_session_factory
+from storage.database import READING, make_engine, make_session_factory
 from storage.migrate import current_revision, upgrade
 from storage.unit_of_work import SqlUnitOfWork
 
@@ -54,7 +54,8 @@ class Assembly:
     def healthy(self) -> bool:
         """True when the database answers."""
         try:
-            with self.engine.connect() as connection:
+            # No write lock (on SQLite): the health check never queues behind a roster sync.
+            with self.engine.connect().execution_options(**{READING: True}) as connection:
                 connection.execute(text("SELECT 1"))
         except Exception:  # noqa: BLE001 - any failure means unhealthy
             return False

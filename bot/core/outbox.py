@@ -61,7 +61,7 @@ class Outbox:
         self.clock = clock
         self.worker_id = worker_id or new_worker_id()
         self.wake = threading.Event()
-        self.pacer = Pacer(lambda: self.clock.now().timestamp())  # the platform's time is ours
+        self.pacer = Pacer()  # real time: Retry-After runs on it, whatever `clock` says
         self.places: dict[int, tuple[str, str]] = {}  # practice id -> (platform, workspace)
 
     def enqueue(

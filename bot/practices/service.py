@@ -27,6 +27,9 @@ class RosterReport:
     leads_seeded: int
 
 
+ROSTER_BATCH = 500  # people written per transaction when a roster is learnt
+
+
 class Practices(People):
     """Keeps rosters, leads and spaces up to date, and shows each person their home."""
 
@@ -37,8 +40,11 @@ class Practices(People):
         now = self.clock.now()
         with self.uow() as tx:
             practice = self.practice(tx, platform, workspace)
-            for person in people:
-                self._upsert(tx, practice, person)
+        for start in range(0, len(people), ROSTER_BATCH):  # short writes: nobody waits long
+            with self.uow() as tx:
+                for person in people[start : start + ROSTER_BATCH]:
+                    self._upsert(tx, practice, person)
+        with self.uow() as tx:
             gone = tx.members.deactivate_except(practice.id, {p.user_id for p in people}, now)
             seeded = 0
             if not tx.leads.list(practice.id):
@@ -82,8 +88,8 @@ class Practices(People):
         return True
 
     def home(self, caller: Caller) -> HomeView:
-        """The home view for one person, now."""
-        with self.uow() as tx:
+        """The home view for one person, now (read without taking a write lock up front)."""
+        with self.uow.read() as tx:
             return self._home(tx, caller)
 
     def _home(self, tx: Tx, caller: Caller) -> HomeView:

@@ -23,19 +23,19 @@ class PreferenceService(PeerService[Tx]):
     """Reads and changes one GP's preferences, always their own."""
 
     def get(self, caller: Caller) -> Preferences:
-        with self.uow() as tx:
+        with self.uow.read() as tx:
             practice, _ = self.practices.resolve(tx, caller)
             return tx.preferences.get(practice.id, caller.user)
 
     def today(self, caller: Caller) -> date:
         """Today, in the caller's practice."""
-        with self.uow() as tx:
+        with self.uow.read() as tx:
             practice = self.practices.practice(tx, caller.platform, caller.workspace)
         return local_date(self.clock.now(), practice.timezone)
 
     def trend(self, caller: Caller) -> list[CheckIn]:
         """The GP's own check-ins, oldest first (for their eyes only)."""
-        with self.uow() as tx:
+        with self.uow.read() as tx:
             practice, _ = self.practices.resolve(tx, caller)
             return tx.checkins.history(practice.id, caller.user, 12)
 

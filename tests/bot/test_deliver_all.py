@@ -10,6 +10,7 @@ from bot.app.commands import deliver_all
 from bot.core.clock import FixedClock
 from bot.core.delivery import DeliveryKind
 from bot.core.message import Message
+from bot.core.pacing import Pacer
 from tests.callers import synced
 from tests.fakes.slack_api import FakeSlack
 
@@ -37,6 +38,9 @@ def test_a_rate_limit_is_waited_out_and_nothing_fails(
 ) -> None:
     synced(assembly)
     queue(assembly, 30)
+    assembly.services.outbox.pacer = Pacer(
+        lambda: clock.now().timestamp()
+    )  # paced on the test's clock
     fake_slack.fail_next(
         "chat.postMessage", status=429, error="ratelimited", retry_after=2, times=4
     )
@@ -50,3 +54,14 @@ def test_a_rate_limit_is_waited_out_and_nothing_fails(
     assert (report.sent, report.failed, report.paced) == (30, 0, 4)
     assert waited and all(0 < w <= 2 for w in waited)
     assert len(fake_slack.messages("C0RANTS")) == 30
+
+
+def test_a_clock_that_stands_still_still_waits_out_the_rate_limit(
+    assembly: Assembly, fake_slack: FakeSlack
+) -> None:
+    """`jobs run NAME --now …` runs on a fixed clock: Slack's Retry-After is real time, so the
+    wait still ends (one real second here) and everything is sent."""
+    synced(assembly)
+    queue(assembly, 6)
+    fake_slack.fail_next("chat.postMessage", status=429, error="ratelimited", retry_after=1)
+    assert deliver_all(assembly.services.outbox) == "Sent 6 messages."

@@ -9,6 +9,7 @@ from bot.app.assembly import Assembly, build
 from bot.app.settings import Settings
 from bot.core.calendar import at
 from bot.core.clock import FixedClock
+from bot.core.pacing import Pacer
 from bot.core.week import SlotKind
 from bot.protected_time.service import SlotRequest
 from tests.callers import caller
@@ -140,6 +141,7 @@ def test_a_429_storm_during_the_fan_out_loses_and_doubles_nothing(
         "chat.postMessage", status=429, error="ratelimited", retry_after=1, times=4
     )
     fake_slack.fail_next("chat.postMessage", status=503, times=2)
+    assembly.services.outbox.pacer = Pacer(lambda: clock.now().timestamp())  # the test's clock
     assembly.services.nudges.run()
     for _ in range(8):
         assembly.services.outbox.drain()

@@ -11,6 +11,7 @@ from bot.core.clock import FixedClock
 from bot.core.delivery import DeliveryKind, OutboxStatus
 from bot.core.message import Message
 from bot.core.outbox import LEASE, MAX_ATTEMPTS
+from bot.core.pacing import Pacer
 from bot.core.values import Platform
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import SALARIED_GP, TEAM_ID
@@ -84,6 +85,9 @@ def test_429_storm_honours_retry_after_and_sends_exactly_once(
     )
     queue(assembly, "storm")
     outbox = assembly.services.outbox
+    assembly.services.outbox.pacer = Pacer(
+        lambda: clock.now().timestamp()
+    )  # paced on the test's clock
     for _ in range(5):
         report = outbox.drain()
         assert report.paced == 1 and report.retried == 0  # a 429 is not a failed attempt

@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections import Counter, deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -69,6 +70,7 @@ class Call:
     token: str | None
     path: str = ""  # request path without the leading "/" or query, e.g. "response/abc"
     fault: Fault | None = field(default=None, compare=False)
+    at: float = field(default=0.0, compare=False)  # time.monotonic() when it arrived
 
     @property
     def faulted(self) -> bool:
@@ -155,12 +157,20 @@ class FakeSlack:
         users: list[dict[str, Any]] | None = None,
         channels: list[dict[str, Any]] | None = None,
         scopes: tuple[str, ...] = DEFAULT_SCOPES,
+        rate_limits: Mapping[str, int] | None = None,
+        retry_after: int = 1,
     ) -> None:
+        """`rate_limits` ({"chat.postMessage": 5}, off by default) makes the workspace answer
+        429 with `Retry-After: retry_after` to a call of that method when that many were already
+        accepted in the last second, as Slack's per-workspace limits do."""
         ids = {"team_id": team_id, "bot_user_id": bot_user_id, "bot_id": bot_id}
         self.state = SlackState(**ids, users=users, channels=channels, scopes=scopes)
         self.errors: list[str] = []  # exceptions raised inside the fake itself (its own bugs)
         self._calls: list[Call] = []
         self._faults: dict[str, deque[list[Any]]] = {}
+        self.rate_limits = dict(rate_limits or {})
+        self.retry_after = retry_after
+        self._accepted: dict[str, deque[float]] = {}  # per limited method: recent arrivals
         self._lock = threading.Lock()
         self._server = _Server(self)
         self._thread: threading.Thread | None = None
@@ -218,6 +228,7 @@ class FakeSlack:
 
     def _record(self, call: Call) -> Fault | None:
         with self._lock:
+            at = time.monotonic()
             fault = None
             queue = self._faults.get(call.method)
             if queue:
@@ -225,8 +236,32 @@ class FakeSlack:
                 queue[0][1] = left - 1
                 if left <= 1:
                     queue.popleft()
-            self._calls.append(replace(call, fault=fault))
+            fault = fault or self._over_limit(call.method, at)
+            self._calls.append(replace(call, fault=fault, at=at))
             return fault
+
+    def _over_limit(self, method: str, at: float) -> Fault | None:
+        """A 429 when `method` is limited and its last second is full; else count this call."""
+        limit = self.rate_limits.get(method)
+        if limit is None:
+            return None
+        recent = self._accepted.setdefault(method, deque())
+        while recent and recent[0] <= at - 1.0:
+            recent.popleft()
+        if len(recent) >= limit:
+            return Fault(429, "ratelimited", self.retry_after)
+        recent.append(at)
+        return None
+
+    def inside_retry_after(self, method: str) -> list[Call]:
+        """Calls of `method` that arrived while an earlier 429's Retry-After was still running."""
+        inside, until = [], -1.0
+        for call in self.calls(method):
+            if call.at < until:
+                inside.append(call)
+            if call.fault is not None and call.fault.status == 429:
+                until = max(until, call.at + (call.fault.retry_after or 1))
+        return inside
 
     def fail_next(
         self,

@@ -102,8 +102,9 @@ class SlackState:
         return {"user": copy.deepcopy(self.user(b.get("user")))}
 
     def users_list(self, b: Body) -> Body:
-        members = copy.deepcopy(list(self.users.values()))
-        return {**paginate(members, b, "members"), "cache_ts": int(time.time())}
+        page = paginate(list(self.users.values()), b, "members")  # copy the page, not everyone
+        page["members"] = copy.deepcopy(page["members"])
+        return {**page, "cache_ts": int(time.time())}
 
     def dm_for(self, user_id: str) -> str:
         """Stable D id of the bot's DM with `user_id` (U0PARTNER -> D0PARTNER)."""

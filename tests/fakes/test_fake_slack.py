@@ -354,6 +354,33 @@ def test_rate_limit_fault(fake: FakeSlack, client: WebClient) -> None:
     assert len(fake.messages("C0RANTS")) == 1  # the faulted call changed nothing
 
 
+def test_workspace_rate_limit_answers_429_once_the_second_is_full() -> None:
+    with FakeSlack(rate_limits={"chat.postMessage": 2}) as limited:
+        client = WebClient(token="xoxb-test-token", base_url=limited.url, retry_handlers=[])
+        for _ in range(2):
+            client.chat_postMessage(channel="C0RANTS", text="within the limit")
+        client.conversations_info(channel="C0RANTS")  # other methods are not limited
+        with pytest.raises(SlackApiError) as info:
+            client.chat_postMessage(channel="C0RANTS", text="one too many")
+        assert info.value.response.status_code == 429
+        assert info.value.response.headers["Retry-After"] == "1"
+        assert info.value.response["error"] == "ratelimited"
+        with pytest.raises(SlackApiError):  # sent straight away, inside the Retry-After
+            client.chat_postMessage(channel="C0RANTS", text="too soon")
+        assert len(limited.messages("C0RANTS")) == 2  # nothing refused was stored
+        posts = limited.calls("chat.postMessage")
+        assert limited.inside_retry_after("chat.postMessage") == [posts[3]]
+        assert [c.faulted for c in posts] == [False, False, True, True]
+        assert posts[0].at <= posts[1].at <= posts[2].at <= posts[3].at
+
+
+def test_no_rate_limit_unless_asked(fake: FakeSlack, client: WebClient) -> None:
+    for n in range(12):
+        client.chat_postMessage(channel="C0RANTS", text=f"message {n}")
+    assert len(fake.messages("C0RANTS")) == 12
+    assert fake.inside_retry_after("chat.postMessage") == []
+
+
 def test_server_error_and_slack_error_faults(fake: FakeSlack, client: WebClient) -> None:
     fake.fail_next("chat.postMessage", status=500)
     fake.fail_next("chat.postMessage", error="channel_not_found", times=2)

@@ -42,6 +42,13 @@ def question_form(words: str = "", notice: Words = "") -> Form:
                 optional=True,
                 choices=choices(wording.URGENCIES),
             ),
+            Field(
+                "free",
+                FieldKind.YES_NO,
+                wording.FREE_NOW_LABEL,
+                optional=True,
+                when=("urgency", "now"),
+            ),
         ),
         notes=(Text(core_words.ANONYMITY_HONESTY),),
         notice=Text(notice),
@@ -88,6 +95,7 @@ class Entries:
             text=answers.text("text"),
             colleague=answers.person("colleague"),
             anonymous=answers.yes("anonymous"),
+            free_now=urgency == Urgency.NOW and answers.yes("free"),
             topic=Topic(topic) if topic else None,
             urgency=Urgency(urgency) if urgency else None,
         )
@@ -95,6 +103,10 @@ class Entries:
         done = wording.question_done(
             outcome.where, anonymous=outcome.anonymous, to_colleague=bool(request.colleague)
         )
+        if outcome.free:
+            done = wording.question_to_free(outcome.free, anonymous=outcome.anonymous)
+        elif outcome.fell_back:
+            done = Text(wording.NOBODY_FREE, done)
         return said(done, safety_words.CRISIS_REPLY if outcome.signposted else "")
 
     def answer(self, caller: Caller, answers: Answers) -> Reply:

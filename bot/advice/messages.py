@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.advice import wording
-from bot.advice.values import AdviceAction, Answer, Question
+from bot.advice.values import FREE_NOW, AdviceAction, Answer, Question
 from bot.core.message import Button, Message
 from bot.core.text import Text, quote
 
@@ -19,8 +19,14 @@ def question(posted: Question, asker: str, words: str) -> Message:
             Button(AdviceAction.ANSWER, wording.ANSWER, posted.id, primary=True),
             Button(AdviceAction.CAN_HELP, wording.CAN_HELP, posted.id),
         ),
-        note=wording.QUESTION_NOTE_DIRECT if posted.colleague else wording.QUESTION_NOTE,
+        note=_note(posted),
     )
+
+
+def _note(posted: Question) -> str:
+    if posted.colleague == FREE_NOW:
+        return wording.QUESTION_NOTE_FREE
+    return wording.QUESTION_NOTE_DIRECT if posted.colleague else wording.QUESTION_NOTE
 
 
 def answer_body(answer: Answer, words: str) -> Text:

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.advice.values import Answer, Question
-from bot.core.ports import Tx
+from bot.core.free import FreeTx
 
 
 class QuestionRepo(Protocol):
@@ -26,7 +26,7 @@ class AnswerRepo(Protocol):
     def unthanked(self, practice_id: int, asker: str, since: datetime) -> list[str]: ...
 
 
-class AdviceTx(Tx, Protocol):
+class AdviceTx(FreeTx, Protocol):
     """The repositories a question touches."""
 
     @property

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.advice import messages, wording
+from bot.advice.free import colleagues_free, new_question, post_to_free
 from bot.advice.ports import AdviceTx
-from bot.advice.values import Answer, Question, Topic, Urgency
+from bot.advice.values import FREE_NOW, Answer, Question, Topic, Urgency
 from bot.core import wording as core_words
 from bot.core.delivery import DeliveryKind, SentRef
 from bot.core.errors import Refused
@@ -35,6 +36,7 @@ class QuestionRequest:
     anonymous: bool = False
     topic: Topic | None = None
     urgency: Urgency | None = None
+    free_now: bool = False  # to colleagues free now first (the advice space if nobody is)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,19 +46,25 @@ class QuestionOutcome:
     where: str
     anonymous: bool
     signposted: bool
+    free: int = 0  # colleagues free now it reached
+    fell_back: bool = False  # they asked for colleagues free now, and nobody was
 
 
 class Advice(PeerService[AdviceTx]):
     """Questions out, answers and offers of help back, privately where the asker is anonymous."""
+
+    lifetime = QUESTION_LIFETIME
 
     def ask(self, caller: Caller, *, request: QuestionRequest, key: str) -> QuestionOutcome:
         """Guard, then post the question; `key` makes a resubmission a no-op."""
         text, signposted = safety.guarded(
             self, caller, request.text, key=key, private=request.anonymous
         )
+        wants_free = request.free_now and not request.colleague
+        free = colleagues_free(self, caller) if wants_free else []
         practice, _, space = self.practices.ready(
             caller,
-            need=None if request.colleague else SpacePurpose.ADVICE,
+            need=None if request.colleague or free else SpacePurpose.ADVICE,
         )
         with self.uow() as tx:
             colleague = (
@@ -64,7 +72,9 @@ class Advice(PeerService[AdviceTx]):
                 if request.colleague
                 else None
             )
-            if tx.events.claim(key, self.clock.now()):
+            if free and tx.events.claim(key, self.clock.now()):
+                post_to_free(self, tx, practice, caller.user, request, text, free)
+            elif not free and tx.events.claim(key, self.clock.now()):
                 self._post(
                     tx,
                     practice,
@@ -75,7 +85,8 @@ class Advice(PeerService[AdviceTx]):
                     space.channel_id if space else "",
                 )
         where = colleague.name if colleague else (space.name if space else "")
-        return QuestionOutcome(where, request.anonymous, signposted)
+        fell_back = wants_free and not free
+        return QuestionOutcome(where, request.anonymous, signposted, len(free), fell_back)
 
     def _post(
         self,
@@ -87,18 +98,8 @@ class Advice(PeerService[AdviceTx]):
         colleague: Member | None,
         channel: str,
     ) -> None:
-        now = self.clock.now()
-        question = Question(
-            id=str(uuid.uuid4()),
-            practice_id=practice.id,
-            asker="" if request.anonymous else asker,
-            asker_sealed=self.cipher.seal(asker) if request.anonymous else "",
-            anonymous=request.anonymous,
-            colleague=colleague.user_id if colleague else "",
-            topic=request.topic,
-            urgency=request.urgency,
-            created_at=now,
-            expires_at=now + QUESTION_LIFETIME,
+        question = new_question(
+            self, practice, asker, request, colleague.user_id if colleague else ""
         )
         tx.questions.add(question)
         self.outbox.send(
@@ -127,7 +128,7 @@ class Advice(PeerService[AdviceTx]):
         with self.uow() as tx:
             practice, question, asker = self._question(tx, caller, question_id)
             landed = tx.outbox.landed(f"question:{question.id}")
-            if landed is None:
+            if landed is None and question.colleague != FREE_NOW:
                 raise Refused(wording.QUESTION_NOT_LANDED)
             if not tx.events.claim(key, self.clock.now()):
                 return wording.ANSWER_SENT
@@ -152,12 +153,12 @@ class Advice(PeerService[AdviceTx]):
         question: Question,
         asker: str,
         answer: Answer,
-        landed: SentRef,
+        landed: SentRef | None,
         text: str,
     ) -> None:
         """Under the question for everyone (in the advice space), and privately to the asker."""
         body = messages.answer_body(answer, text)
-        if not question.colleague:
+        if not question.colleague and landed is not None:
             self.outbox.send(
                 tx,
                 practice,

@@ -57,6 +57,9 @@ class Answer:
     helpful: bool = False
 
 
+FREE_NOW = "(free now)"  # a question's `colleague` when it went to colleagues free now
+
+
 class AdviceAction(StrEnum):
     """Buttons under a question and an answer."""
 

@@ -84,6 +84,23 @@ def can_help_relay(helper: str) -> Text:
     )
 
 
+FREE_NOW_LABEL = "Send it to colleagues free now (the advice channel if nobody is)"
+
+NOBODY_FREE = "Nobody has said they're free just now, so it went to the advice channel instead. "
+
+QUESTION_NOTE_FREE = (
+    "You said you're free now, so you're among the first to see this. Answer with the button: "
+    "it reaches them privately (anonymously, if you like)."
+)
+
+
+def question_to_free(count: int, *, anonymous: bool) -> Text:
+    """The confirmation after asking colleagues free now."""
+    how = " anonymously" if anonymous else ""
+    people = f"{count} colleague{'s' if count > 1 else ''}"
+    return Text(f"Sent{how} to {people} free now. Their answers will reach you here, privately.")
+
+
 ANSWER_TITLE = "Answer"
 
 ANSWER_TEXT_LABEL = "Your answer"

@@ -100,6 +100,7 @@ def test_the_question_form_is_read_and_the_question_posted(
         "anonymous": "checkboxes",
         "topic": "static_select",
         "urgency": "static_select",
+        "free": "checkboxes",
     }
     assert answer["response_action"] == "update"
     assert "Asked in #run-it-past" in json.dumps(answer["view"])

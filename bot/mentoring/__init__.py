@@ -1,0 +1,1 @@
+"""Mentoring: profiles, matches across seniority (never a line manager), a slot blocked off."""

@@ -1,0 +1,39 @@
+"""What mentoring needs from storage."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from bot.core.ports import Tx
+from bot.mentoring.values import Match, MatchStatus, MentorSlot, Profile, Side
+
+
+class MentoringRepo(Protocol):
+    def profile(self, practice_id: int, user_id: str) -> Profile | None: ...
+    def save_profile(self, profile: Profile, now: datetime) -> None: ...
+    def profiles(self, practice_id: int) -> list[Profile]: ...
+    def propose(self, practice_id: int, mentor: str, mentee: str, now: datetime) -> Match: ...
+    def match(self, match_id: int) -> Match | None: ...
+    def matches_of(self, practice_id: int, user_id: str) -> list[Match]: ...
+    def accept(self, match_id: int, side: Side, now: datetime) -> Match | None:
+        """Record one side's yes on a proposal; None if it is no longer proposed."""
+        ...
+
+    def close(self, match_id: int, status: MatchStatus, now: datetime) -> bool:
+        """Decline a proposal or end a match; False if it was already closed."""
+        ...
+
+    def activate(self, match_id: int, now: datetime) -> bool:
+        """Both said yes: only one caller gets True, so the introduction goes once."""
+        ...
+
+    def set_slot(self, match_id: int, slot: MentorSlot, now: datetime) -> None: ...
+    def active(self, practice_id: int) -> list[Match]: ...
+
+
+class MentoringTx(Tx, Protocol):
+    """The repositories mentoring touches."""
+
+    @property
+    def mentoring(self) -> MentoringRepo: ...

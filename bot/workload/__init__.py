@@ -1,0 +1,1 @@
+"""Pool the work: a swamped GP offers tasks that could move; colleagues take them (workload)."""

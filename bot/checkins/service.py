@@ -18,7 +18,7 @@ from bot.core.message import Button, Message
 from bot.core.ports import Tx
 from bot.core.service import PeerService
 from bot.core.values import Caller, Member, Practice
-from bot.core.week import CheckIn, Preferences
+from bot.core.week import CheckIn, Preferences, moment_come, with_defaults
 
 BURNOUT_FROM = 3  # answers 3 to 5 mean burnout (study.md)
 
@@ -49,8 +49,9 @@ class Checkins(PeerService[Tx]):
                 prefs = tx.preferences.of_practice(practice.id)
                 had = tx.checkins.claimed(practice.id, week)
             for member in members:
-                mine = prefs.get(member.user_id)
-                if mine is not None and mine.checkins_on:  # opt-in: no preference, no check-in
+                mine = prefs.get(member.user_id) or Preferences(practice.id, member.user_id)
+                mine = with_defaults(mine, practice)  # opt-in, unless the leads made it the default
+                if mine.checkins_on and moment_come(mine, practice, now):
                     self._consider(practice, member, mine, week, had, now, report)
         return report
 
@@ -137,7 +138,7 @@ class Checkins(PeerService[Tx]):
         known = tx.contacts.of(practice.id, user)
         willing = []
         for member in tx.members.active(practice.id):
-            prefs = tx.preferences.get(practice.id, member.user_id)
+            prefs = with_defaults(tx.preferences.get(practice.id, member.user_id), practice)
             if member.user_id != user and prefs.nudges_on and not prefs.pattern.on_leave(today):
                 willing.append(member)
         if not willing:

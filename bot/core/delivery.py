@@ -30,6 +30,7 @@ class DeliveryKind(StrEnum):
     POST = "post"  # a message into a channel
     DIRECT = "direct"  # a direct message to a person
     DELETE = "delete"  # remove one of our own messages (its platform ref in `ref`)
+    FILE = "file"  # a file sent privately to a person (the message's `file`, its text beside it)
 
 
 @dataclass(frozen=True, slots=True)

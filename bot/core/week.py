@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, time
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from bot.core.calendar import Region, WorkingPattern, is_bank_holiday
+from bot.core.values import Practice
 
 
 class SlotKind(StrEnum):
@@ -62,6 +63,21 @@ class Preferences:
     checkins_on: bool = False
     snoozed_until: date | None = None
     customised: bool = False  # whether they have set their own working pattern
+    own: bool = False  # whether they have saved settings of their own (else the practice's)
+
+
+def with_defaults(prefs: Preferences, practice: Practice) -> Preferences:
+    """A member who has chosen nothing gets the practice's defaults; their own choices stand."""
+    if prefs.own:
+        return prefs
+    chosen = practice.defaults
+    return replace(prefs, nudges_on=chosen.nudges_on, checkins_on=chosen.checkins_on)
+
+
+def moment_come(prefs: Preferences, practice: Practice, now: datetime) -> bool:
+    """Whether a nudge or check-in may go now: whoever chose their own settings at any free
+    moment of the week, everyone else from the practice's moment on."""
+    return prefs.own or practice.defaults.reached(now, practice.timezone)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from bot.core.message import Button, Message
 from bot.core.service import PeerService
 from bot.core.text import Words
 from bot.core.values import Caller, Member
+from bot.core.week import Preferences, moment_come, with_defaults
 from bot.nudges import wording
 from bot.nudges.ports import NudgesTx
 from bot.nudges.values import NudgeAction
@@ -56,7 +57,7 @@ class Nudges(PeerService[NudgesTx]):
             practice, _ = self.practices.resolve(tx, caller)
             monday, _ = week_of(self.clock.now(), practice.timezone)  # the practice's week
             until = monday + timedelta(weeks=max(1, min(weeks, 12)), days=-1)  # a Sunday
-            prefs = tx.preferences.get(practice.id, caller.user)
+            prefs = with_defaults(tx.preferences.get(practice.id, caller.user), practice)
             tx.preferences.save(replace(prefs, snoozed_until=until), self.clock.now())
         return wording.snoozed(weeks)
 
@@ -64,7 +65,7 @@ class Nudges(PeerService[NudgesTx]):
         """'Turn these off' under a nudge."""
         with self.uow() as tx:
             practice, _ = self.practices.resolve(tx, caller)
-            prefs = tx.preferences.get(practice.id, caller.user)
+            prefs = with_defaults(tx.preferences.get(practice.id, caller.user), practice)
             tx.preferences.save(replace(prefs, nudges_on=False), self.clock.now())
         return wording.NUDGES_TURNED_OFF
 
@@ -78,7 +79,8 @@ class Nudges(PeerService[NudgesTx]):
                 prefs = tx.preferences.of_practice(practice.id)
                 for member in tx.members.active(practice.id):
                     members += 1
-                    on = prefs[member.user_id].nudges_on if member.user_id in prefs else True
+                    mine = prefs.get(member.user_id) or Preferences(practice.id, member.user_id)
+                    on = with_defaults(mine, practice).nudges_on
                     waiting += on and member.user_id not in had
         return waiting, members
 
@@ -91,6 +93,8 @@ class Nudges(PeerService[NudgesTx]):
             report.away += 1
         elif member.user_id in week.had:
             report.already += 1
+        elif not moment_come(prefs, week.practice, week.now):
+            report.busy += 1  # the practice's moment for this week is still to come
         elif not prefs.pattern.free_for_a_message(week.now, week.practice.timezone):
             report.busy += 1
         else:

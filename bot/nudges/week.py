@@ -14,7 +14,7 @@ from bot.core.calendar import Region, local_date, recurs_on, week_of
 from bot.core.choosing import pick
 from bot.core.text import Words
 from bot.core.values import Member, Practice
-from bot.core.week import Preferences, skipped
+from bot.core.week import Preferences, skipped, with_defaults
 from bot.nudges import wording
 from bot.nudges.ports import NudgesTx
 
@@ -58,7 +58,9 @@ class NudgeWeek:
         )
 
     def preferences(self, user: str) -> Preferences:
-        return self.prefs.get(user) or Preferences(self.practice.id, user)
+        """Their own settings, or (for whoever chose none) the practice's defaults."""
+        mine = self.prefs.get(user) or Preferences(self.practice.id, user)
+        return with_defaults(mine, self.practice)
 
     def choose(self, member: Member) -> tuple[str, Words]:
         """What would help most now, avoiding last week's kind when there is a choice."""

@@ -12,6 +12,7 @@ from bot.core.home import HomeView
 from bot.core.people import People
 from bot.core.ports import Directory, Tx
 from bot.core.values import Caller, Platform, PlatformUser, Practice, Space, SpacePurpose
+from bot.core.week import with_defaults
 from bot.practices import wording
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,7 @@ class Practices(People):
             spaces=tx.spaces.all(practice.id),
             leads=leads,
             today=local_date(self.clock.now(), practice.timezone),
-            preferences=tx.preferences.get(practice.id, caller.user),
+            preferences=with_defaults(tx.preferences.get(practice.id, caller.user), practice),
             trend=tuple(tx.checkins.history(practice.id, caller.user, 12)),
             slots=tuple(tx.slots.active(practice.id)) if is_lead else (),
         )

@@ -15,7 +15,7 @@ from bot.core.errors import Refused
 from bot.core.ports import Tx
 from bot.core.service import PeerService
 from bot.core.values import Caller, Role
-from bot.core.week import CheckIn, Preferences
+from bot.core.week import CheckIn, Preferences, with_defaults
 from bot.preferences import wording
 
 
@@ -25,7 +25,7 @@ class PreferenceService(PeerService[Tx]):
     def get(self, caller: Caller) -> Preferences:
         with self.uow.read() as tx:
             practice, _ = self.practices.resolve(tx, caller)
-            return tx.preferences.get(practice.id, caller.user)
+            return with_defaults(tx.preferences.get(practice.id, caller.user), practice)
 
     def today(self, caller: Caller) -> date:
         """Today, in the caller's practice."""
@@ -49,7 +49,7 @@ class PreferenceService(PeerService[Tx]):
             changes.setdefault("snoozed_until", None)  # turning them on means now
         with self.uow() as tx:
             practice, _ = self.practices.resolve(tx, caller)
-            prefs = tx.preferences.get(practice.id, caller.user)
+            prefs = with_defaults(tx.preferences.get(practice.id, caller.user), practice)
             prefs = _apply(prefs, changes)
             tx.preferences.save(prefs, self.clock.now())
             return prefs

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from bot.core.clock import FixedClock
 from bot.core.delivery import Delivery, DeliveryKind, SentRef
@@ -123,12 +125,14 @@ class ChatMessenger:
         ref = str(len(self.world.posted) + 1)
         where = (
             f"DM to {self.world.name(delivery.target)}"
-            if delivery.kind is DeliveryKind.DIRECT
+            if delivery.kind in (DeliveryKind.DIRECT, DeliveryKind.FILE)
             else f"#{delivery.target}"
         )
         self.world.posted.append(Posted(ref, where, delivery))
         names = {p.user_id: p.name for p in PEOPLE}
         self.world.out.append(render(ref, where, delivery, names))
+        if delivery.message.file is not None:  # what Slack would attach, saved where it can open
+            self.world.out.append(f"    File saved: {save(delivery)}")
         return SentRef(delivery.target, ref)
 
     def find(self, delivery: Delivery) -> SentRef | None:
@@ -136,6 +140,16 @@ class ChatMessenger:
             if posted.delivery.id == delivery.id:
                 return SentRef(delivery.target, posted.ref)
         return None
+
+
+def save(delivery: Delivery) -> Path:
+    """A file sent in the chat, written to a temporary folder of its own."""
+    assert delivery.message.file is not None
+    folder = Path(tempfile.gettempdir()) / "coffeeroom-files"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    path = folder / f"{delivery.id[:8]}-{delivery.message.file.name}"
+    path.write_bytes(delivery.message.file.data)
+    return path
 
 
 def render(ref: str, where: str, delivery: Delivery, names: dict[str, str]) -> str:

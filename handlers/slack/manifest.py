@@ -14,6 +14,7 @@ BOT_SCOPES = [
     "channels:read",
     "chat:write",
     "commands",
+    "files:write",  # leads' weekly chart and figures, a GP's own data export (a reinstall adds it)
     "groups:history",
     "groups:read",
     "im:history",  # finding a direct message again after a crash

@@ -26,6 +26,8 @@ class SlackMessenger:
     def deliver(self, delivery: Delivery) -> SentRef:
         if delivery.kind is DeliveryKind.DELETE:
             return self._delete(delivery)
+        if delivery.kind is DeliveryKind.FILE:
+            return self._upload(delivery)
         try:
             # A direct message goes to the person's id: Slack posts it in the bot's DM with them,
             # with no conversations.open call (one fewer call per DM, and per retry).
@@ -49,6 +51,26 @@ class SlackMessenger:
             raise classify(exc) from exc
         return SentRef(delivery.target, delivery.ref)
 
+    def _upload(self, delivery: Delivery) -> SentRef:
+        """A file to a person, privately, in the bot's DM with them (files:write).
+
+        Its filename carries the outbox id, so a lost outcome can be looked up like a message."""
+        file = delivery.message.file
+        assert file is not None, "a FILE delivery carries a file"
+        try:
+            channel = self._channel(delivery)
+            response = self.client.files_upload_v2(
+                channel=channel,
+                content=file.data,
+                filename=_filename(delivery),
+                title=file.title,
+                initial_comment=render.mrkdwn(delivery.message.text),
+            )
+        except Exception as exc:  # classify() re-raises what it doesn't know
+            raise classify(exc) from exc
+        uploaded = response.get("file") or (response.get("files") or [{}])[0]
+        return SentRef(channel, str(uploaded.get("id", "")))
+
     def _post(self, delivery: Delivery, channel: str, rejoin: bool = True) -> Any:
         message = delivery.message
         try:
@@ -68,7 +90,7 @@ class SlackMessenger:
 
     def _channel(self, delivery: Delivery) -> str:
         """Where to look for a send again (a DM's channel is only asked for then)."""
-        if delivery.kind is DeliveryKind.DIRECT:
+        if delivery.kind in (DeliveryKind.DIRECT, DeliveryKind.FILE):
             opened = self.client.conversations_open(users=delivery.target)
             return str(opened["channel"]["id"])
         return delivery.target
@@ -79,6 +101,10 @@ class SlackMessenger:
         try:
             channel = self._channel(delivery)
             for message in self._recent(delivery, channel):
+                names = {f.get("name") for f in message.get("files") or []}
+                if delivery.kind is DeliveryKind.FILE and _filename(delivery) in names:
+                    files = message.get("files") or [{}]
+                    return SentRef(channel, str(files[0].get("id", "")))
                 payload = (message.get("metadata") or {}).get("event_payload") or {}
                 if payload.get("id") == delivery.id:
                     return SentRef(channel, str(message["ts"]))
@@ -101,3 +127,9 @@ class SlackMessenger:
                 channel=channel, limit=200, include_all_metadata=True
             )
         return list(response.get("messages") or [])
+
+
+def _filename(delivery: Delivery) -> str:
+    """The file's name with the outbox id's first part before it: unique, and findable."""
+    name = delivery.message.file.name if delivery.message.file else "file"
+    return f"{delivery.id[:8]}-{name}"

@@ -8,7 +8,15 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.values import Member, Platform, Practice, Role, Space, SpacePurpose
+from bot.core.values import (
+    Member,
+    Platform,
+    Practice,
+    Role,
+    Space,
+    SpacePurpose,
+    WeekDefaults,
+)
 from storage.repos.common import insert_ignoring_duplicates
 from storage.tables import (
     LeadRow,
@@ -56,6 +64,17 @@ class SqlPractices:
         stmt = update(PracticeRow).where(PracticeRow.id == practice_id)
         self.s.execute(stmt.values(holiday_region=region))
 
+    def set_defaults(self, practice_id: int, defaults: WeekDefaults) -> None:
+        stmt = update(PracticeRow).where(PracticeRow.id == practice_id)
+        self.s.execute(
+            stmt.values(
+                default_nudges_on=defaults.nudges_on,
+                default_checkins_on=defaults.checkins_on,
+                default_weekday=defaults.weekday,
+                default_hour=defaults.hour,
+            )
+        )
+
 
 def _practice(row: PracticeRow) -> Practice:
     return Practice(
@@ -65,6 +84,9 @@ def _practice(row: PracticeRow) -> Practice:
         row.name,
         row.timezone,
         row.holiday_region,
+        WeekDefaults(
+            row.default_nudges_on, row.default_checkins_on, row.default_weekday, row.default_hour
+        ),
     )
 
 

@@ -108,4 +108,5 @@ def _preferences(
         row.checkins_on,
         row.snoozed_until,
         row.sessions is not None,
+        own=True,
     )

@@ -12,6 +12,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -30,6 +32,13 @@ class PracticeRow(Base):
     holiday_region: Mapped[str] = mapped_column(
         String(24), default="england-wales", server_default="england-wales"
     )
+    # What members who have not chosen their own settings get (bot.core.values.WeekDefaults).
+    default_nudges_on: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    default_checkins_on: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    default_weekday: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    default_hour: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     created_at: Mapped[datetime] = mapped_column(Timestamp)
 
 
@@ -134,4 +143,3 @@ class ContactRow(Base):
     a: Mapped[str] = mapped_column(String(64))
     b: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(Timestamp)
-

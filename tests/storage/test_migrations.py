@@ -58,3 +58,44 @@ def test_upgrading_a_database_that_holds_data_keeps_it(tmp_path: Path) -> None:
     with engine.connect() as conn:
         row = conn.execute(text("SELECT name, holiday_region FROM practices")).one()
     assert tuple(row) == ("Riverside", "england-wales")
+
+
+def test_practice_defaults_keep_todays_behaviour_and_come_off_again(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import text
+
+    from storage.migrate import alembic_config
+
+    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+    engine = make_engine(f"sqlite:///{tmp_path / 'defaults.db'}")
+    with engine.connect() as conn:
+        command.upgrade(alembic_config(conn), "0008")
+        conn.commit()
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO practices (platform, workspace_id, name, timezone, created_at) "
+                "VALUES ('slack', 'T1', 'Riverside', 'Europe/London', '2026-01-01 00:00:00')"
+            )
+        )
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        row = conn.execute(
+            text(
+                "SELECT default_nudges_on, default_checkins_on, default_weekday, default_hour "
+                "FROM practices"
+            )
+        ).one()
+    assert tuple(row) == (1, 0, 0, 10)  # nudges on, check-ins off, from Monday 10:00
+    with engine.connect() as conn:
+        command.downgrade(alembic_config(conn), "0008")
+        conn.commit()
+    columns = {c["name"] for c in inspect(engine).get_columns("practices")}
+    assert not {c for c in columns if c.startswith("default_")}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM practices")).scalar_one() == "Riverside"
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()

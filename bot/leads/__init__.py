@@ -1,0 +1,1 @@
+"""The leads' console: who leads, practice settings, protected insights, digests, data rights."""

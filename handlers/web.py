@@ -1,8 +1,10 @@
-"""The bot's HTTP face, served as ASGI by uvicorn: Slack's events and a health check.
+"""The bot's HTTP face, served as ASGI by uvicorn: Slack's events, Teams' messages and a
+health check, on one FastAPI app (the Teams SDK mounts its route on FastAPI; Slack's and the
+health check are plain Starlette routes on it).
 
-A request's signature is checked before its body is read as anything: junk gets 401 and one
-log line, a signed body that is not a well-formed Slack payload gets 400, and neither reaches
-the app.
+A Slack request's signature is checked before its body is read as anything: junk gets 401 and
+one log line, a signed body that is not a well-formed Slack payload gets 400, and neither
+reaches the app. Teams' requests are checked by the SDK (a missing or bad token gets 401).
 """
 
 from __future__ import annotations
@@ -10,14 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from fastapi import FastAPI
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from slack_sdk.signature import SignatureVerifier
-from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from handlers.slack.read import well_formed
 
@@ -25,9 +27,14 @@ log = logging.getLogger(__name__)
 
 
 def build_asgi(
-    *, slack: App | None, healthy: Callable[[], bool], signing_secret: str = ""
-) -> Starlette:
-    """One ASGI app; Bolt's sync dispatch runs in a worker thread so the event loop stays free."""
+    *,
+    slack: App | None,
+    healthy: Callable[[], bool],
+    signing_secret: str = "",
+    teams: Callable[[FastAPI], object] | None = None,
+) -> FastAPI:
+    """One ASGI app; Bolt's sync dispatch runs in a worker thread so the event loop stays free.
+    `teams` mounts POST /api/messages on it (when Teams is configured)."""
     verifier = SignatureVerifier(signing_secret) if signing_secret else None
 
     async def slack_events(request: Request) -> Response:
@@ -52,9 +59,13 @@ def build_asgi(
         ok = await run_in_threadpool(healthy)
         return JSONResponse({"ok": ok}, status_code=200 if ok else 503)
 
-    return Starlette(
-        routes=[
-            Route("/slack/events", slack_events, methods=["POST"]),
-            Route("/healthz", healthz, methods=["GET"]),
-        ]
-    )
+    routes = [Route("/slack/events", slack_events, methods=["POST"])]
+    return _served([*routes, Route("/healthz", healthz, methods=["GET"])], teams)
+
+
+def _served(routes: list[BaseRoute], teams: Callable[[FastAPI], object] | None) -> FastAPI:
+    # No schema or docs pages: nothing here is for browsing.
+    asgi = FastAPI(routes=routes, openapi_url=None, docs_url=None, redoc_url=None)
+    if teams is not None:
+        teams(asgi)  # POST /api/messages
+    return asgi

@@ -23,6 +23,7 @@ def doctor(settings: Settings) -> int:
     problems += _database(settings, notes)
     problems += _key(settings, notes)
     problems += _slack(settings, notes)
+    problems += _teams(settings, notes)
     for note in notes:
         print(f"  ok  {note}")
     for problem in problems:
@@ -35,7 +36,9 @@ def doctor(settings: Settings) -> int:
 
 
 def _missing(settings: Settings) -> list[str]:
-    problems = []
+    problems: list[str] = []
+    if settings.teams_configured and not settings.slack_configured:
+        return problems  # Teams alone is a whole configuration
     if not settings.slack_bot_token:
         problems.append(f"SLACK_BOT_TOKEN is not set: {HINTS['SLACK_BOT_TOKEN']}.")
     if not (settings.slack_app_token or settings.slack_signing_secret):
@@ -43,6 +46,32 @@ def _missing(settings: Settings) -> list[str]:
             "Neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set: "
             "set one of them."
         )
+    return problems
+
+
+def _teams(settings: Settings, notes: list[str]) -> list[str]:
+    """The Teams settings, as far as they can be checked without Teams itself."""
+    if not settings.teams_configured:
+        notes.append("Teams not configured (set TEAMS_CLIENT_ID to serve Microsoft Teams)")
+        return []
+    problems = []
+    needed = ("TEAMS_CLIENT_SECRET", "TEAMS_TENANT_ID")
+    if not settings.teams_allow_unauthenticated:
+        problems += [
+            f"{name} is not set: {HINTS[name]}."
+            for name in needed
+            if not getattr(settings, name.lower())
+        ]
+    else:
+        notes.append(
+            "Teams in development mode: inbound tokens are NOT checked and sends carry a "
+            "placeholder token (never use this in production)"
+        )
+    for name in ("TEAMS_PRIVACY_URL", "TEAMS_TERMS_URL"):
+        if not getattr(settings, name.lower()):
+            problems.append(f"{name} is not set (needed for 'teams-package'): {HINTS[name]}.")
+    if not problems:
+        notes.append(f"Teams configured for app {settings.teams_client_id}: POST /api/messages")
     return problems
 
 

@@ -14,6 +14,8 @@ DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite:///coffeeroom.db"
 DEFAULT_KEY_FILE = "coffeeroom.key"
 ENVIRONMENTS = ("production", "development", "test")
+GUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no", "")
 
 # What each command (and mode) needs; the README's table is generated from the same facts.
 ONLY = {"chat": ("TIMEZONE",), "migrate": ("DATABASE_URL", "LOG_LEVEL")}
@@ -22,6 +24,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "run-http": ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"),
     "jobs": ("SLACK_BOT_TOKEN",),
     "doctor": ("SLACK_BOT_TOKEN",),
+    "teams": ("TEAMS_CLIENT_ID", "TEAMS_CLIENT_SECRET", "TEAMS_TENANT_ID"),
+    "teams-package": ("TEAMS_CLIENT_ID", "TEAMS_PRIVACY_URL", "TEAMS_TERMS_URL"),
     "migrate": (),
     "chat": (),
 }
@@ -32,6 +36,12 @@ HINTS = {
     "SLACK_APP_TOKEN": "an app-level token with the connections:write scope (starts xapp-), "
     "from 'Basic Information' > 'App-Level Tokens'",
     "SLACK_SIGNING_SECRET": "the Signing Secret from your Slack app's 'Basic Information' page",
+    "TEAMS_CLIENT_ID": "the bot's Application (client) ID, from its Azure Bot or Teams Developer "
+    "Portal registration",
+    "TEAMS_CLIENT_SECRET": "a client secret of that app registration (Certificates & secrets)",
+    "TEAMS_TENANT_ID": "the Directory (tenant) ID the app registration lives in",
+    "TEAMS_PRIVACY_URL": "the https address of your privacy notice (Teams requires one)",
+    "TEAMS_TERMS_URL": "the https address of your terms of use (Teams requires one)",
 }
 
 
@@ -58,6 +68,12 @@ class Settings:
     key_file: str = DEFAULT_KEY_FILE
     environment: str = "production"
     log_level: str = "INFO"
+    teams_client_id: str = ""
+    teams_client_secret: str = ""
+    teams_tenant_id: str = ""
+    teams_allow_unauthenticated: bool = False
+    teams_privacy_url: str = ""
+    teams_terms_url: str = ""
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
@@ -76,19 +92,49 @@ class Settings:
             "environment": (get("COFFEEROOM_ENV") or "production").lower(),
             "log_level": (get("LOG_LEVEL") or "INFO").upper(),
         }
-        problems = tuple(_format_problems(values, raw_db=get("DATABASE_URL")))
-        return cls(**values, problems=problems)
+        # Only TEAMS_* names: the Teams SDK's own (CLIENT_ID, CLIENT_SECRET, TENANT_ID …) are
+        # never read here, so a stray one in the shell or .env cannot change which bot this is.
+        teams = {
+            "teams_client_id": get("TEAMS_CLIENT_ID"),
+            "teams_client_secret": get("TEAMS_CLIENT_SECRET"),
+            "teams_tenant_id": get("TEAMS_TENANT_ID"),
+            "teams_privacy_url": get("TEAMS_PRIVACY_URL"),
+            "teams_terms_url": get("TEAMS_TERMS_URL"),
+        }
+        unauthenticated = get("TEAMS_ALLOW_UNAUTHENTICATED").lower()
+        problems = _format_problems(values, raw_db=get("DATABASE_URL"))
+        problems += _teams_problems(teams, unauthenticated, values["environment"])
+        return cls(
+            **values,
+            **teams,
+            teams_allow_unauthenticated=unauthenticated in TRUE,
+            problems=tuple(problems),
+        )
 
     def check(self, command: str) -> None:
         """Raise SettingsError naming every problem that stops `command`."""
         problems = list(self.problems)
         if command in ONLY:  # a command that reads few settings is stopped only by those
             problems = [p for p in problems if p.startswith(ONLY[command])]
-        for name in NEEDS.get(command, ()):
+        for name in self._needs(command):
             if not getattr(self, name.lower()):
                 problems.append(f"{name} is not set: {HINTS[name]}.")
         if problems:
             raise SettingsError(problems)
+
+    def _needs(self, command: str) -> tuple[str, ...]:
+        """What `command` needs: HTTP mode and jobs serve Slack, Teams or both, as configured."""
+        needs = NEEDS.get(command, ())
+        if command in ("run-http", "jobs") and self.teams_configured:
+            needs = needs if self.slack_configured else ()
+            # Development without Entra: no secret is used (nor asked for).
+            needs += NEEDS["teams"][:1] if self.teams_allow_unauthenticated else NEEDS["teams"]
+        return needs
+
+    @property
+    def teams_configured(self) -> bool:
+        """True when a Teams bot is configured (its client id is set)."""
+        return bool(self.teams_client_id)
 
     @property
     def slack_configured(self) -> bool:
@@ -107,6 +153,26 @@ def normalise_database_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def _teams_problems(teams: dict[str, str], unauthenticated: str, environment: str) -> list[str]:
+    problems: list[str] = []
+    for name in ("TEAMS_CLIENT_ID", "TEAMS_TENANT_ID"):
+        value = teams[name.lower()]
+        if value and not re.fullmatch(GUID, value):
+            problems.append(f"{name} looks wrong: it should be a GUID such as 1a2b3c4d-….")
+    for name in ("TEAMS_PRIVACY_URL", "TEAMS_TERMS_URL"):
+        value = teams[name.lower()]
+        if value and not (value.startswith("https://") and urlparse(value).netloc):
+            problems.append(f"{name} should be an https:// address (Teams refuses others).")
+    if unauthenticated not in TRUE + FALSE:
+        problems.append("TEAMS_ALLOW_UNAUTHENTICATED should be true or false.")
+    elif unauthenticated in TRUE and environment not in ("development", "test"):
+        problems.append(
+            "TEAMS_ALLOW_UNAUTHENTICATED=true turns off Teams' token checks: it is refused unless "
+            "COFFEEROOM_ENV is development or test."
+        )
+    return problems
 
 
 def _format_problems(values: dict[str, str], *, raw_db: str) -> list[str]:

@@ -97,6 +97,26 @@ def handed_back(failed: Message) -> Message:
     return Message(wording.could_not_deliver(words))
 
 
+def may_not_have_arrived(unsure: Message) -> Message:
+    """What its author is told when a send may or may not have arrived (and the platform cannot
+    be asked): it may not have, and their own words back to send again."""
+    words = [span.value for span in unsure.text if span.kind is Kind.QUOTE]
+    return Message(wording.may_not_have_arrived(words))
+
+
+def to_author(stored: Delivery, message: Message) -> Delivery:
+    """A direct message to whoever `stored` names to tell (`notify`, kept sealed)."""
+    return Delivery(
+        id=str(uuid.uuid4()),
+        practice_id=stored.practice_id,
+        platform=stored.platform,
+        kind=DeliveryKind.DIRECT,
+        target=stored.notify,
+        message=message,
+        post=stored.post,
+    )
+
+
 def storable(stored: Delivery, ref: SentRef) -> SentRef:
     # A direct message's channel names its recipient; for a sealed send, keep no trace of it.
     return SentRef("", ref.ref) if stored.sealed else ref

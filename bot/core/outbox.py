@@ -15,14 +15,18 @@ from bot.core.delivery import (
     DeliveryKind,
     DrainReport,
     OutboxStatus,
+    SentRef,
     handed_back,
+    may_not_have_arrived,
     new_worker_id,
     storable,
+    to_author,
 )
 from bot.core.message import Message
 from bot.core.pacing import Pacer
 from bot.core.ports import (
     CannotDeliver,
+    CannotLook,
     Cipher,
     Clock,
     DeliveryError,
@@ -245,24 +249,15 @@ class Outbox:
         """Mark it failed and tell the person whose words these were, once."""
         with self.uow() as tx:
             tx.outbox.mark_failed(stored.id, code, self.clock.now())
-            if stored.notify:
-                tx.outbox.add(
-                    Delivery(
-                        id=str(uuid.uuid4()),
-                        practice_id=stored.practice_id,
-                        platform=stored.platform,
-                        kind=DeliveryKind.DIRECT,
-                        target=stored.notify,
-                        message=handed_back(stored.message),
-                        post=stored.post,
-                    ),
-                    dedupe_key=f"failed-notice:{stored.id}",
-                    sealed=True,
-                    now=self.clock.now(),
-                )
+            self._tell_author(tx, stored, handed_back(stored.message), "failed-notice")
         report.failed += 1
         report.codes.append(code)
         log.warning("outbox %s: gave up (%s)", stored.id, code)
+
+    def _tell_author(self, tx: Tx, stored: Delivery, words: Message, key: str) -> None:
+        if stored.notify:  # the person whose words these were (sealed as stored), once
+            notice, now = to_author(stored, words), self.clock.now()
+            tx.outbox.add(notice, dedupe_key=f"{key}:{stored.id}", sealed=True, now=now)
 
     def reconcile(self, limit: int = 50) -> int:
         """Settle claims left 'sending' by a crash: sent if the platform has it, else retry."""
@@ -282,13 +277,19 @@ class Outbox:
         return settled
 
     def _settle(self, stored: Delivery, messenger: Messenger) -> None:
-        found = messenger.find(self._unsealed(stored))
+        try:
+            found: SentRef | str | None = messenger.find(self._unsealed(stored))
+        except CannotLook:  # it may have arrived, and the platform cannot be asked (Teams)
+            found = "unsure"
         now = self.clock.now()
         with self.uow() as tx:
             current = tx.outbox.get(stored.id)
             if current is None or current.status is not OutboxStatus.SENDING:
                 return  # someone else settled it meanwhile
-            if found is not None:
+            if found == "unsure":  # never resent blindly: a GP's words handed back, a nudge dropped
+                tx.outbox.mark_failed(stored.id, "unsure", now)
+                self._tell_author(tx, stored, may_not_have_arrived(stored.message), "unsure")
+            elif isinstance(found, SentRef):
                 tx.outbox.mark_sent(stored.id, storable(stored, found), now)
             else:
                 tx.outbox.retry_at(stored.id, now, "not_found_on_platform", now)

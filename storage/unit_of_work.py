@@ -12,12 +12,20 @@ from storage.repos.advice import SqlAnswers, SqlQuestions
 from storage.repos.checkins import SqlCheckins
 from storage.repos.contacts import SqlContacts
 from storage.repos.events import SqlAudit, SqlEvents
+from storage.repos.free_now import SqlFree
+from storage.repos.leads import SqlActivity, SqlPracticeSettings, SqlReviews
+from storage.repos.mentoring import SqlMentoring
 from storage.repos.nudges import SqlNudges
 from storage.repos.outbox import SqlOutbox
+from storage.repos.pairing import SqlPairing
 from storage.repos.people import SqlLeads, SqlMembers, SqlPractices, SqlSpaces
+from storage.repos.personal_data import SqlPersonalData
 from storage.repos.preferences import SqlPreferences
 from storage.repos.protected_time import SqlClosures, SqlSlotAnswers, SqlSlots
 from storage.repos.rants import SqlRants
+from storage.repos.teams import SqlTeams
+from storage.repos.welcome import SqlWelcomes
+from storage.repos.workload import SqlPools
 
 
 class SqlTx:
@@ -42,6 +50,16 @@ class SqlTx:
         self.checkins = SqlCheckins(session)
         self.nudges = SqlNudges(session)
         self.contacts = SqlContacts(session)
+        self.free = SqlFree(session)
+        self.pools = SqlPools(session)
+        self.mentoring = SqlMentoring(session)
+        self.pairing = SqlPairing(session)
+        self.welcomes = SqlWelcomes(session)
+        self.practice_settings = SqlPracticeSettings(session)
+        self.activity = SqlActivity(session)
+        self.reviews = SqlReviews(session)
+        self.personal_data = SqlPersonalData(session)
+        self.teams = SqlTeams(session)
 
 
 class SqlUnitOfWork:

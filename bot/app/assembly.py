@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ from handlers.slack.app import build_slack_app
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.manifest import manifest
 from handlers.slack.messenger import SlackMessenger
+from handlers.teams.wiring import TeamsParts, teams_for
 from handlers.web import build_asgi
 from storage.database import READING, make_engine, make_session_factory
 from storage.migrate import current_revision, upgrade
@@ -50,6 +52,7 @@ class Assembly:
     services: Services
     slack_client: WebClient | None = None
     slack_app: App | None = None
+    teams: TeamsParts | None = None
 
     def healthy(self) -> bool:
         """True when the database answers."""
@@ -92,10 +95,17 @@ class Assembly:
                 15,
                 services.retention.run,
             ),
+            Job("coffee-pairing", "announce, pair, ask 'did you meet?'", 15, services.pairing.run),
+            Job("mentoring", "remind both sides of a mentoring slot", 15, services.mentoring.run),
+            Job("welcome", "offer newcomers an introduction and a buddy", 15, services.welcome.run),
+            Job("leads-digest", "leads' weekly chart; reviews; retention", 15, services.leads.run),
         ]
         if self.slack_client is not None:
             sync = lambda: services.practices.sync_roster(Platform.SLACK, self.slack_directory())  # noqa: E731
             jobs.append(Job("roster-sync", "learn who is in the workspace", 60, sync))
+        if self.teams is not None:
+            teams = partial(self.teams.sync, services)
+            jobs.append(Job("teams-roster-sync", "learn who is in each team", 60, teams))
         return jobs
 
     def _next_protected_time(self) -> str:
@@ -158,9 +168,9 @@ def build(
     uow = SqlUnitOfWork(make_session_factory(engine))
     messengers: dict[Platform, Messenger] = dict(extra_messengers or {})
     directories = DirectoryBook(dict(extra_directories or {}))
-    slack_client = None
-    if with_slack and settings.slack_configured:
-        slack_client = _slack(settings, messengers, directories)
+    slack = with_slack and settings.slack_configured
+    slack_client = _slack(settings, messengers, directories) if slack else None
+    teams = teams_for(settings, uow, clock, messengers, directories.factories)
     cipher = SealedBox(secret_key(settings))
     outbox = Outbox(uow=uow, messengers=messengers, cipher=cipher, clock=clock)
     practices = Practices(
@@ -168,7 +178,7 @@ def build(
     )
     deps = Deps(uow=uow, practices=practices, outbox=outbox, cipher=cipher, clock=clock)
     services = assemble(deps, practices)
-    assembly = Assembly(settings, engine, services, slack_client)
+    assembly = Assembly(settings, engine, services, slack_client, teams=teams)
     if slack_client is not None and listen:
         assembly.slack_app = build_slack_app(
             client=slack_client,
@@ -234,10 +244,12 @@ def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, schedu
             assert assembly.slack_app is not None
             SocketModeHandler(assembly.slack_app, assembly.settings.slack_app_token).start()
         else:
+            teams = assembly.teams
             asgi = build_asgi(
                 slack=assembly.slack_app,
                 healthy=assembly.healthy,
                 signing_secret=assembly.settings.slack_signing_secret,
+                teams=partial(teams.mount, services=assembly.services) if teams else None,
             )
             uvicorn.run(asgi, host=host, port=port, log_level="warning")
     finally:

@@ -17,6 +17,7 @@ Coffee Room needs a Slack app to talk to, and none is configured yet.
 
 Missing: SLACK_BOT_TOKEN, and either SLACK_APP_TOKEN (Socket Mode, easiest: no public
 address needed) or SLACK_SIGNING_SECRET (HTTP mode, behind a public https address).
+(For Microsoft Teams instead, set TEAMS_CLIENT_ID and friends: see the README's Teams section.)
 
 To set it up (about ten minutes):
   1. Print the app manifest:   ./scripts/run manifest --socket > manifest.json
@@ -44,6 +45,8 @@ def parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="try Coffee Room locally, no workspace needed")
     chat.add_argument("--now", help="pretend it is this time (ISO 8601)")
     sub.add_parser("migrate", help="bring the database up to date")
+    package = sub.add_parser("teams-package", help="build the Microsoft Teams app package (zip)")
+    package.add_argument("--out", default="coffeeroom-teams.zip", help="where to write it")
     sub.add_parser("doctor", help="check settings, database and Slack, in plain words")
     manifest = sub.add_parser("manifest", help="print the Slack app manifest (JSON)")
     mode = manifest.add_mutually_exclusive_group()
@@ -55,6 +58,10 @@ def parser() -> argparse.ArgumentParser:
     job_run = jobs_sub.add_parser("run")
     job_run.add_argument("name")
     job_run.add_argument("--now", help="pretend it is this time (ISO 8601); not in production")
+    leads = sub.add_parser("leads", help="list, add or remove a practice's leads")
+    leads.add_argument("verb", choices=("list", "add", "remove"))
+    leads.add_argument("user", nargs="?", default="", help="the person's platform id (U0...)")
+    leads.add_argument("--workspace", default="", help="the workspace id (default: the bot's)")
     return p
 
 
@@ -86,10 +93,17 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         settings.check("migrate")
         return migrate(settings)
+    if args.command == "teams-package":
+        from bot.app.commands import teams_package
+
+        settings.check("teams-package")
+        return teams_package(settings, args.out)
     if args.command == "doctor":
         from bot.app.doctor import doctor
 
         return doctor(settings)
+    if args.command == "leads":
+        return leads(args, settings)
     if args.command == "jobs":
         from bot.app.commands import jobs
 
@@ -103,11 +117,20 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
     return run(args, settings)
 
 
+def leads(args: argparse.Namespace, settings: Settings) -> int:
+    """`leads list|add|remove`: needs the bot token (to know the workspace) and the database."""
+    from bot.app.commands import leads as change_leads
+
+    settings.check("jobs")
+    return change_leads(settings, args.verb, args.user, args.workspace)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    if not settings.slack_bot_token and not settings.problems:
+    if not (settings.slack_bot_token or settings.teams_configured) and not settings.problems:
         print(NO_CREDENTIALS, file=sys.stderr)
         return 2
-    socket_mode = bool(settings.slack_app_token) and not args.http
+    # Teams needs the HTTP server (POST /api/messages), so with Teams, Slack is served over it too.
+    socket_mode = bool(settings.slack_app_token) and not args.http and not settings.teams_configured
     settings.check("run-socket" if socket_mode else "run-http")
     from bot.app.commands import serve
 

@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from bot.app import assembly as app
 from bot.app.settings import Settings, SettingsError
+from bot.core.clock import SystemClock
 from bot.core.delivery import DrainReport
 from bot.core.outbox import Outbox
 from bot.core.ports import Clock
@@ -90,6 +91,31 @@ def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
     return 0
 
 
+def leads(settings: Settings, verb: str, user: str, workspace: str) -> int:
+    """'python -m bot leads list|add|remove [USER]': whoever runs the bot changes the leads
+    (audited as the command line); never the last one."""
+    from bot.core.errors import Refused
+    from bot.core.values import Platform
+
+    if verb != "list" and not user:
+        print(f"Whom should I {verb}? For example: python -m bot leads {verb} U0123ABCD")
+        return 2
+    with database_reachable(settings):
+        assembly = app.build(settings, clock=SystemClock(), listen=False)
+    if not workspace and assembly.slack_client is not None:
+        with slack_reachable(settings):
+            app.sync_roster(assembly)
+            workspace, _ = assembly.slack_directory().workspace()
+    try:
+        found = assembly.services.leads.operator(Platform.SLACK, workspace, verb, user)
+    except Refused as refusal:
+        print(refusal.text)
+        return 1
+    print(f"Leads: {', '.join(found) or 'none'}.")
+    print(deliver_all(assembly.services.outbox))
+    return 0
+
+
 def deliver_all(outbox: Outbox) -> str:
     """Send what is queued, with a progress bar on a terminal; a plain summary line after.
     Ctrl+C stops it: what is left stays queued for the next run, or for the bot's worker."""
@@ -131,8 +157,25 @@ def serve(
     with database_reachable(settings), slack_reachable(settings):  # Bolt asks Slack at once
         assembly = app.build(settings, clock=clock, socket_mode=socket_mode)
     where = "Socket Mode" if socket_mode else f"http://{host}:{port}/slack/events"
+    if settings.teams_configured:  # Teams on the same server
+        teams = f"http://{host}:{port}/api/messages"
+        where = f"{teams} and {where}" if settings.slack_configured else teams
     print(f"Coffee Room is running ({where}). Press Ctrl+C to stop.")
     app.serve(assembly, socket_mode=socket_mode, host=host, port=port, scheduler=scheduler)
+    return 0
+
+
+def teams_package(settings: Settings, out: str) -> int:
+    """'python -m bot teams-package': the app package a practice lead uploads to Teams."""
+    from handlers.teams.package import write_package
+
+    path = write_package(
+        out,
+        client_id=settings.teams_client_id,
+        privacy_url=settings.teams_privacy_url,
+        terms_url=settings.teams_terms_url,
+    )
+    print(f"Wrote {path}: upload it in Teams (Apps > Manage your apps > Upload an app).")
     return 0
 
 

@@ -8,7 +8,15 @@ from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
 from bot.core.delivery import Delivery, SentRef
-from bot.core.values import Member, Platform, PlatformUser, Practice, Space, SpacePurpose
+from bot.core.values import (
+    Member,
+    Platform,
+    PlatformUser,
+    Practice,
+    Space,
+    SpacePurpose,
+    WeekDefaults,
+)
 from bot.core.week import CheckIn, Closure, Preferences, Slot
 
 
@@ -26,6 +34,9 @@ class PracticeRepo(Protocol):
     ) -> Practice: ...
     def all(self) -> list[Practice]: ...
     def set_region(self, practice_id: int, region: str) -> None: ...
+    def set_defaults(self, practice_id: int, defaults: WeekDefaults) -> None:
+        """What members who have not chosen their own settings get."""
+        ...
 
 
 class MemberRepo(Protocol):
@@ -212,12 +223,18 @@ class CannotDeliver(DeliveryError):
     """The platform refused for good (channel gone, user deactivated...)."""
 
 
+class CannotLook(DeliveryError):
+    """Raised by `Messenger.find` on a platform that cannot be asked whether a send arrived
+    (Teams): the outbox then never resends blindly (see Outbox._unsure)."""
+
+
 class Messenger(Protocol):
     """Sends outbox deliveries on one platform and finds them again after a crash."""
 
     def deliver(self, delivery: Delivery) -> SentRef: ...
     def find(self, delivery: Delivery) -> SentRef | None:
-        """Look on the platform for a delivery whose outcome is unknown; None if it never landed."""
+        """Look on the platform for a delivery whose outcome is unknown; None if it never landed.
+        Raises CannotLook where the platform offers no way to look."""
         ...
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 
 class Platform(StrEnum):
@@ -32,6 +34,22 @@ class SpacePurpose(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class WeekDefaults:
+    """What a member who has not chosen their own settings gets: set by the practice's leads,
+    product.md's defaults until then (nudges on, check-ins opt-in, from Monday morning)."""
+
+    nudges_on: bool = True
+    checkins_on: bool = False
+    weekday: int = 0  # Monday is 0
+    hour: int = 10  # local; messages land from 10:00 anyway (calendar.DAYTIME)
+
+    def reached(self, moment: datetime, zone: str) -> bool:
+        """Whether this week's moment has come: from then on, at the first free moment."""
+        local = moment.astimezone(ZoneInfo(zone))
+        return (local.weekday(), local.hour) >= (self.weekday, self.hour)
+
+
+@dataclass(frozen=True, slots=True)
 class Practice:
     """A general practice (or PCN) inside one workspace or tenant."""
 
@@ -41,6 +59,7 @@ class Practice:
     name: str
     timezone: str
     holiday_region: str = "england-wales"
+    defaults: WeekDefaults = field(default_factory=WeekDefaults)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +110,16 @@ class Caller:
     platform: Platform
     workspace: str  # the platform's workspace (Slack team, Teams team, the chat's practice)
     user: str  # the platform's id for the person
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRef:
+    """Where a platform lets the bot speak again unprompted (a Teams conversation reference):
+    learnt from what arrives, since such a platform cannot be asked for it beforehand."""
+
+    conversation: str  # the platform's id of the chat or channel
+    kind: str  # personal, channel, groupChat
+    service_url: str  # the regional endpoint that conversation is reached through
+    tenant: str
+    team: str = ""  # the workspace it belongs to ('' for a personal chat)
+    person: str = ""  # a personal chat's person ('' otherwise)

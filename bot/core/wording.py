@@ -34,6 +34,11 @@ COMMANDS = Text(
     "(as you or anonymously).\n",
     command("runitpast"),
     ": run a question past colleagues, or one colleague, optionally anonymously.\n",
+    command("pool"),
+    ": swamped? Offer the tasks that could move, and colleagues take them with one tap.\n",
+    "Free now, mentoring and coffee pairing: on your ",
+    command("home"),
+    ".\n",
     command("help"),
     ": this help. Your own settings are in ",
     command("home"),
@@ -159,6 +164,22 @@ CANNOT_JOIN = (
 )
 
 FILL_THIS_IN = "Please fill this in."
+
+
+MAY_NOT_HAVE_ARRIVED = (
+    "Sorry: your message may not have arrived (the connection dropped while it was being sent, "
+    "and it cannot be checked). If you cannot see it, please send it again."
+)
+
+
+def may_not_have_arrived(words: list[str]) -> Text:
+    """It may not have arrived, and (when there were any) their own words back to send again."""
+    back: list[Part] = [MAY_NOT_HAVE_ARRIVED]
+    if words:
+        back += ["\n\n", WORDS_HANDED_BACK]
+    for piece in words:
+        back += ["\n", quote(piece)]
+    return Text(*back)
 
 
 def could_not_deliver(words: list[str]) -> Text:

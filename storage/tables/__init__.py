@@ -1,6 +1,20 @@
 """The tables, as SQLAlchemy 2.0 typed models; Alembic migrations must match these."""
 
 from storage.tables.base import Base, Timestamp
+from storage.tables.connections import (
+    FreeRow,
+    MentorMatchRow,
+    MentorProfileRow,
+    PairingMemberRow,
+    PairingPlaceRow,
+    PairingRoundRow,
+    PairingSettingsRow,
+    PairingSkipRow,
+    PoolRow,
+    PoolTaskRow,
+    WelcomeRow,
+)
+from storage.tables.leads import PracticeSettingRow, ReviewRow
 from storage.tables.people import (
     AuditRow,
     ContactRow,
@@ -12,6 +26,7 @@ from storage.tables.people import (
     SpaceRow,
 )
 from storage.tables.posts import AnswerRow, QuestionRow, RantRow
+from storage.tables.teams import TeamsConversationRow, TeamsInstallRow, TeamsPersonRow
 from storage.tables.week import (
     CheckinRow,
     ClosureRow,
@@ -29,18 +44,34 @@ __all__ = [
     "CheckinRow",
     "ClosureRow",
     "ContactRow",
+    "FreeRow",
     "LeadRow",
     "LeaveRow",
     "MemberRow",
+    "MentorMatchRow",
+    "MentorProfileRow",
     "NudgeRow",
     "OutboxRow",
+    "PairingMemberRow",
+    "PairingPlaceRow",
+    "PairingRoundRow",
+    "PairingSettingsRow",
+    "PairingSkipRow",
+    "PoolRow",
+    "PoolTaskRow",
     "PracticeRow",
+    "PracticeSettingRow",
     "PreferenceRow",
     "ProcessedEventRow",
     "QuestionRow",
     "RantRow",
+    "ReviewRow",
     "SlotAnswerRow",
     "SlotRow",
     "SpaceRow",
+    "TeamsConversationRow",
+    "TeamsInstallRow",
+    "TeamsPersonRow",
     "Timestamp",
+    "WelcomeRow",
 ]

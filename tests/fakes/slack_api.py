@@ -113,6 +113,9 @@ class _Handler(BaseHTTPRequestHandler):
         auth = headers.get("authorization", "")
         form_token = body.get("token") if isinstance(body.get("token"), str) else None
         token = auth[7:] if auth.lower().startswith("bearer ") else form_token
+        if path.startswith("upload/"):  # files_upload_v2's step 2: the bytes themselves
+            self._upload(path.removeprefix("upload/"), raw)
+            return
         method = "response_url" if path.startswith("response/") else path
         call = Call(method, http_method, body, headers, token, path)
         fault = self.server.fake._record(call)
@@ -129,6 +132,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(fault.status, {"ok": False, "error": error}, extra)
         else:
             self._send(*self.server.fake._answer(call))
+
+    def _upload(self, file_id: str, raw: bytes) -> None:
+        fake = self.server.fake
+        fake._record(Call("upload", "POST", {"file_id": file_id, "length": len(raw)}, {}, None))
+        with fake.state.lock:
+            stored = fake.state.receive_upload(file_id, raw)
+        self._send(200 if stored else 404, {"ok": stored}, {})
 
     def _send(self, status: int, payload: Body, headers: dict[str, str]) -> None:
         data = json.dumps(payload).encode()
@@ -175,6 +185,7 @@ class FakeSlack:
         self._server = _Server(self)
         self._thread: threading.Thread | None = None
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
+        self.state.base_url = self.url
 
     def start(self) -> FakeSlack:
         if self._thread is None:

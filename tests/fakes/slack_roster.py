@@ -16,7 +16,7 @@ APP_ID = "A0COFFEE"
 DEFAULT_SCOPES = (  # what auth.test reports in its x-oauth-scopes header
     *("app_mentions:read", "channels:history", "channels:join", "channels:manage"),
     *("channels:read", "chat:write", "commands", "groups:read", "im:history", "im:read"),
-    *("im:write", "users:read", "users:read.email"),
+    *("files:write", "im:write", "users:read", "users:read.email"),
 )
 OTHER_TEAM_ID = "T0OTHER"
 EMAIL_DOMAIN = "riverside-surgery.example"

@@ -28,7 +28,7 @@ from tests.fakes.slack_roster import (
     with_thread_info,
 )
 
-API_METHOD = re.compile(r"(apps|chat|conversations|users|views)\.[A-Za-z.]+")
+API_METHOD = re.compile(r"(apps|chat|conversations|files|users|views)\.[A-Za-z.]+")
 
 
 class SlackState:
@@ -62,6 +62,8 @@ class SlackState:
         self.views: dict[str, Body] = {}
         self.home_views: dict[str, str] = {}  # user id -> view id
         self._clock = 1700000000_000000
+        self.base_url = ""  # the fake's own address, for upload URLs (set by FakeSlack)
+        self.uploads: dict[str, Body] = {}  # file id -> {"name", "length", "data" once uploaded}
         self._serial = 0
 
     # -- dispatch -----------------------------------------------------------------------------
@@ -243,6 +245,39 @@ class SlackState:
         check_blocks(b.get("blocks"))
         msg = self.store_message(channel, b)
         return {"channel": channel, "ts": msg["ts"], "message": public_message(msg)}
+
+    # -- files, as files_upload_v2 sends them: get a URL, POST the bytes there, complete -------
+    def files_getUploadURLExternal(self, b: Body) -> Body:
+        if not b.get("filename") or not str(b.get("length") or "").isdigit():
+            raise SlackError("invalid_arguments")
+        file_id = self._next_id("F")
+        self.uploads[file_id] = {"name": b["filename"], "length": int(b["length"])}
+        return {"upload_url": f"{self.base_url}upload/{file_id}", "file_id": file_id}
+
+    def receive_upload(self, file_id: str, data: bytes) -> bool:
+        """The bytes POSTed to an upload URL; False for an unknown file or the wrong length."""
+        pending = self.uploads.get(file_id)
+        if pending is None or len(data) != pending["length"]:
+            return False
+        pending["data"] = data
+        return True
+
+    def files_completeUploadExternal(self, b: Body) -> Body:
+        given = b.get("files")
+        files = json.loads(given) if isinstance(given, str) else given
+        if not isinstance(files, list) or not files:
+            raise SlackError("invalid_arguments")
+        shared = []
+        for f in files:
+            pending = self.uploads.get(str(f.get("id")))
+            if pending is None or "data" not in pending:
+                raise SlackError("file_not_found")  # never uploaded
+            shared.append({"id": f["id"], "name": pending["name"], "title": f.get("title") or ""})
+        if b.get("channel_id"):
+            channel = self.resolve(b.get("channel_id"), posting=True)
+            msg = self.store_message(channel, {"text": b.get("initial_comment") or ""})
+            msg["files"] = shared
+        return {"files": shared}
 
     def chat_postEphemeral(self, b: Body) -> Body:
         self.resolve(b.get("channel"), posting=True)

@@ -12,7 +12,7 @@ INTRO = (
 SHOW = "What Coffee Room holds about me"
 EXPORT = "Send it to me (JSON)"
 DELETE = "Delete my data"
-MY_DATA_SUMMARY = "my data, see, export or delete what Coffee Room holds about you"
+MY_DATA_SUMMARY = "see, export or delete what Coffee Room holds about you"
 EXPORT_TITLE = "Everything Coffee Room holds about you"
 EXPORT_ABOUT = (
     "Everything Coffee Room holds about you in this practice. Anyone else in these records is "

@@ -16,7 +16,7 @@ ADD_LEAD = "Add a lead"
 REMOVE = "Remove"
 LEAD_FORM_TITLE = "Add a lead"
 LEAD_FORM_PERSON = "Who should also lead Coffee Room here?"
-LEAD_SUMMARY = "leads, add or remove a lead (leads only)"
+LEAD_SUMMARY = "add or remove a lead (leads only)"
 NOT_A_MEMBER_HERE = "That person isn't a member of the practice that Coffee Room knows of."
 ALREADY_A_LEAD = "They already lead Coffee Room here."
 NOT_A_LEAD_NOW = "They aren't one of the leads."
@@ -162,7 +162,7 @@ NOT_YET = "Not yet: "
 NONE = "none yet"
 SEND_CHART = "Send me the 12-week chart"
 SEND_CSV = "Send me the figures (CSV)"
-INSIGHTS_SUMMARY = "insights, this week's totals (leads only)"
+INSIGHTS_SUMMARY = "this week's totals, and the study's moderators you are addressing (leads only)"
 
 
 def figure_line(label: str, value: int | None, serves: str, share: int | None = None) -> Text:

@@ -129,8 +129,11 @@ class Session:
         self.show(flow.command(self.catalogue, self.caller, "help"))
         commands = sorted(self.catalogue.commands.values(), key=lambda c: c.name)
         self.say("\nIn this local chat:")
+        names: dict[str, list[str]] = {}  # one line per command, its other names beside it
         for command in commands:
-            self.say(f"  {command.name:<20} {command.summary}")
+            names.setdefault(str(command.summary), []).append(command.name)
+        for summary, same in names.items():
+            self.say(f"  {', '.join(same):<20} {summary}")
         self.say(BUILT_INS)
 
     def home(self, _rest: str) -> None:

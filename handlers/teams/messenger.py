@@ -6,6 +6,7 @@ looked up: `find` says so (CannotLook) and the outbox never resends it blindly.
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from bot.core.delivery import Delivery, DeliveryKind, SentRef
@@ -24,12 +25,25 @@ def activity(message: Message, options: cards.Options) -> dict[str, Any]:
     """A message as a Teams activity: markdown with mentions, or a card when it has buttons."""
     if message.buttons or message.note:
         content = cards.message(message, options)
-        return {"type": "message", "attachments": [cards.attachment(content)]}
+        return {"type": "message", "attachments": [cards.attachment(content), *image(message)]}
     rendered = markdown(message.text, options.who)
     found: dict[str, Any] = {"type": "message", "textFormat": "markdown", "text": rendered.text}
     if rendered.mentions:
         found["entities"] = rendered.mentions
+    if pictures := image(message):
+        found["attachments"] = pictures
     return found
+
+
+def image(message: Message) -> list[dict[str, Any]]:
+    """A PNG (the leads' chart) travels inline, as Teams shows a bot's images. Other files (a
+    CSV, a JSON export) need Teams' file-consent exchange, not built yet: their text goes alone."""
+    file = message.file
+    if file is None or not file.name.lower().endswith(".png"):
+        return []
+    data = base64.b64encode(file.data).decode("ascii")
+    url = f"data:image/png;base64,{data}"
+    return [{"contentType": "image/png", "contentUrl": url, "name": file.name}]
 
 
 class TeamsMessenger:

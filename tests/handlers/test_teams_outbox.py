@@ -3,9 +3,11 @@ blindly (the connector cannot be asked): a GP's words are handed back, a nudge i
 
 from __future__ import annotations
 
+import base64
 import json
 
-from bot.core.message import Message
+from bot.core.delivery import DeliveryKind
+from bot.core.message import Attachment, Message
 from tests.fakes.teams_connector import FakeConnector, Fault
 from tests.handlers import teams_activities as act
 from tests.handlers.teams_harness import TeamsBot, fake_connector, teams_bot
@@ -96,3 +98,24 @@ def test_someone_the_app_is_not_installed_for_is_counted_not_silently_lost(
         assert tx.teams.unreachable(act.TEAM) == 1  # type: ignore[attr-defined]
     teams_bot.post(act.message(fake_connector.url, act.LEAD, "home"))
     assert "1 member of this team cannot get private messages" in json.dumps(teams_bot.last_card())
+
+
+def test_the_leads_chart_reaches_teams_inline_and_a_csv_goes_as_its_text(
+    teams_bot: TeamsBot, fake_connector: FakeConnector
+) -> None:
+    teams_bot.install()
+    outbox = teams_bot.assembly.services.outbox
+    chart = Attachment("coffee-room-2026-W48.png", "12 weeks", b"\x89PNG\r\n\x1a\n" * 8)
+    table = Attachment("coffee-room-2026-W48.csv", "12 weeks", b"week,rants\n2026-W48,5\n")
+    with outbox.uow() as tx:
+        practice = tx.practices.get(teams_bot.practice_id())
+        for name, file in (("chart", chart), ("csv", table)):
+            message = Message(f"Your {name}", file=file)
+            outbox.send(tx, practice, act.aad(act.GP), message, name, kind=DeliveryKind.FILE)
+    assert teams_bot.drain().sent == 2
+    sent = {p.body.get("text"): p.body for p in fake_connector.posts()[-2:]}
+    picture, text = sent["Your chart"], sent["Your csv"]
+    (inline,) = picture["attachments"]
+    assert inline["contentType"] == "image/png" and inline["name"] == chart.name
+    assert base64.b64decode(inline["contentUrl"].split(",", 1)[1]) == chart.data
+    assert "attachments" not in text

@@ -37,17 +37,24 @@ def ask_field(session: Session, field: Field) -> Raw:
     if field.kind in (FieldKind.CHOICE, FieldKind.CHOICES):
         return _choose(session, field)
     if field.kind is FieldKind.YES_NO:
-        return "yes" if session.ask(f"{field.label}? (y/N)").lower() in YES else ""
+        return "yes" if session.ask(_asked(field.label) + " (y/N)").lower() in YES else ""
     if field.kind is FieldKind.PERSON:
         return _person(session, field)
     if field.kind is FieldKind.CHANNEL:
         where = ", ".join(f"#{c}" for c in CHANNELS)
-        return session.ask(f"{field.label} ({where})?").lstrip("#")
+        return session.ask(_asked(field.label, where)).lstrip("#")
     initial = field.initial if isinstance(field.initial, str) else ""
     keep = f"Enter for {initial}" if initial else ("Enter to skip" if field.optional else "")
     notes = ", ".join(n for n in (HINTS.get(field.kind, field.hint), keep) if n)
-    answer = session.ask(field.label + (f" ({notes})" if notes else "") + "?")
+    answer = session.ask(_asked(field.label, notes))
     return answer or initial
+
+
+def _asked(label: str, notes: str = "") -> str:
+    """A field's label as a question with any hints in brackets, ending in one question mark
+    whether or not the label had its own."""
+    base = label.rstrip().removesuffix("?")
+    return f"{base} ({notes})?" if notes else f"{base}?"
 
 
 def _choose(session: Session, field: Field) -> Raw:
@@ -76,7 +83,7 @@ def _choose(session: Session, field: Field) -> Raw:
 
 def _person(session: Session, field: Field) -> str:
     for _ in range(TRIES):
-        name = session.ask(f"{field.label} ({HINTS[FieldKind.PERSON]})?")
+        name = session.ask(_asked(field.label, HINTS[FieldKind.PERSON]))
         if not name and field.optional:
             return ""
         person = session.world.find_person(name) if name else None
@@ -188,4 +195,4 @@ def control_value(session: Session, control: Control) -> str:
         field = Field("pick", FieldKind.CHOICE, "Which?", choices=control.choices)
         return str(_choose(session, field))
     assert isinstance(control, DatePick)
-    return session.ask(f"{control.placeholder} ({HINTS[FieldKind.DATE]}, Enter to clear)?")
+    return session.ask(_asked(control.placeholder, f"{HINTS[FieldKind.DATE]}, Enter to clear"))

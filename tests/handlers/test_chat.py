@@ -94,6 +94,7 @@ def test_every_flow_works_in_the_local_chat() -> None:
 def test_a_script_that_ends_mid_form_stops_cleanly() -> None:
     out = chat("rant\n")
     assert "The input ended part-way through; nothing more was sent." in out
+    assert "What's on your mind? " in out and "??" not in out  # one question mark, as asked
 
 
 def home_control(out: str, label: str) -> str:

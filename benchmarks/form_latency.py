@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root
 
 from tests.fakes.slack_api import Call, FakeSlack, Fault
 from tests.fakes.slack_roster import SALARIED_GP
-from tests.process import REPO, Server, bot_env, free_port
+from tests.process import REPO, Server, bot_env, free_port, stop
 from tests.slack_requests import SIGNING_SECRET, command_body, home_action, signed_headers
 
 QUESTION = "Anyone started tirzepatide in practice yet? How are you doing the follow-up?"
@@ -139,12 +139,7 @@ def baseline_process(slack_url: str, log: Path) -> Iterator[str]:
                 time.sleep(0.1)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 # -- the fake, told which trigger to expect ----------------------------------------------

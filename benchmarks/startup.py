@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root
 
 from benchmarks.nudge_rate_limit import roster
 from tests.fakes.slack_api import FakeSlack
-from tests.process import REPO, bot_env, free_port
+from tests.process import REPO, bot_env, free_port, stop
 from tests.slack_requests import SIGNING_SECRET
 
 TOKEN = "xoxb-bench"
@@ -89,15 +89,6 @@ def start(argv: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Popen[b
     return subprocess.Popen(
         argv, cwd=cwd, env=bot_env(env), stdout=(cwd / "log").open("w"), stderr=subprocess.STDOUT
     )
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def measure_bot(people: int) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -89,14 +90,19 @@ class Server:
         raise AssertionError(f"server did not start: {self.log.read_text()}")
 
     def __exit__(self, *exc: object) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop(self.proc)
 
     def kill(self) -> None:
         """SIGKILL: no clean-up at all, as in a crash."""
         self.proc.kill()
         self.proc.wait()
+
+
+def stop(proc: subprocess.Popen[Any]) -> None:
+    """Ask a process to end (SIGTERM, as a service manager would); kill it after 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from fastapi import FastAPI
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from slack_sdk.signature import SignatureVerifier
@@ -23,6 +23,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from handlers.slack.read import well_formed
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,8 @@ def build_asgi(
 def _served(routes: list[BaseRoute], teams: Callable[[FastAPI], object] | None) -> Starlette:
     if teams is None:  # Slack alone: plain Starlette, without FastAPI's layers on every request
         return Starlette(routes=routes)
+    from fastapi import FastAPI  # loaded only with Teams
+
     # No schema or docs pages: nothing here is for browsing.
     asgi = FastAPI(routes=routes, openapi_url=None, docs_url=None, redoc_url=None)
     teams(asgi)  # POST /api/messages

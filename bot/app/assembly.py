@@ -10,6 +10,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import uvicorn
@@ -32,11 +33,13 @@ from handlers.slack.app import build_slack_app
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.manifest import manifest
 from handlers.slack.messenger import SlackMessenger
-from handlers.teams.wiring import TeamsParts, teams_for
 from handlers.web import build_asgi
 from storage.database import READING, make_engine, make_session_factory
 from storage.migrate import current_revision, upgrade
 from storage.unit_of_work import SqlUnitOfWork
+
+if TYPE_CHECKING:  # imported by _teams, only when Teams is configured
+    from handlers.teams.wiring import TeamsParts
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +173,7 @@ def build(
     directories = DirectoryBook(dict(extra_directories or {}))
     slack = with_slack and settings.slack_configured
     slack_client = _slack(settings, messengers, directories) if slack else None
-    teams = teams_for(settings, uow, clock, messengers, directories.factories)
+    teams = _teams(settings, uow, clock, messengers, directories)
     cipher = SealedBox(secret_key(settings))
     outbox = Outbox(uow=uow, messengers=messengers, cipher=cipher, clock=clock)
     practices = Practices(
@@ -188,6 +191,22 @@ def build(
             executor=slack_executor,
         )
     return assembly
+
+
+def _teams(
+    settings: Settings,
+    uow: SqlUnitOfWork,
+    clock: Clock,
+    messengers: dict[Platform, Messenger],
+    directories: DirectoryBook,
+) -> TeamsParts | None:
+    """Teams, when TEAMS_CLIENT_ID is set: its messenger and each team's directory added.
+    Its SDK (and FastAPI) are imported only then, so a Slack-only bot never loads them."""
+    if not settings.teams_configured:
+        return None
+    from handlers.teams.wiring import teams_for
+
+    return teams_for(settings, uow, clock, messengers, directories.factories)
 
 
 def _slack(

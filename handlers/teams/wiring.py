@@ -85,10 +85,9 @@ def teams_for(
     clock: Clock,
     messengers: dict[Platform, Messenger],
     directories: dict[Platform, Callable[[str], Directory]],
-) -> TeamsParts | None:
-    """Teams, when TEAMS_CLIENT_ID is set: its messenger and each team's directory added."""
-    if not settings.teams_configured:
-        return None
+) -> TeamsParts:
+    """Teams for these settings (TEAMS_CLIENT_ID set): its messenger and each team's directory
+    added."""
     parts = teams_parts(
         uow,
         clock,

@@ -30,7 +30,7 @@ def build_slack_app(
 ) -> App:
     """A Bolt app whose listeners finish before Slack gets its answer (so failures are retried),
     but for the work after an ack, which runs on `executor` (a thread pool by default)."""
-    executor = executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack-lazy")
+    executor = executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack-after")
     app = App(
         client=client,
         signing_secret=signing_secret or None,

@@ -36,26 +36,23 @@ def register(app: App, services: Services, team: Team, after: Executor) -> None:
     the work that follows a form's answer (a refreshed Home)."""
     catalogue = services.catalogue
     # Commands and taps are acknowledged at once; their work (which may call Slack: views.open,
-    # a reply) runs as a lazy listener after the ack has gone back, so Slack's own latency is
-    # never inside the 3 seconds.
+    # a reply) is handed to `after` and runs once the ack has gone back, so Slack's own latency
+    # is never inside the 3 seconds. (Bolt's lazy listeners would do the same, but copy the
+    # whole request first: about a tenth of a tap's CPU, benchmarks/README.md.)
     for command in catalogue.commands.values():
         if command.slash:
-            work = lazily(partial(on_command, services, team, command.name))
-            app.command(command.slash.command)(ack=acknowledge, lazy=[work])
+            work = partial(on_command, services, team, command.name)
+            app.command(command.slash.command)(acknowledged(after, work))
     taps = "|".join(re.escape(action) for action in catalogue.taps)
-    tapped = lazily(partial(on_tap, services, team))
-    app.action(re.compile(rf"^({taps})(#\d+)?$"))(ack=acknowledge, lazy=[tapped])
+    tapped = acknowledged(after, partial(on_tap, services, team))
+    app.action(re.compile(rf"^({taps})(#\d+)?$"))(tapped)
     forms = "|".join(re.escape(form) for form in catalogue.forms)
     app.view(re.compile(rf"^({forms})$"))(partial(on_submit, services, team, after))
 
 
-def acknowledge(ack: Ack) -> None:
-    ack()
-
-
-def lazily(work: Callable[..., None]) -> Callable[..., None]:
-    """Work done after the ack: a failure there gets the same kind word and one log line as
-    the error handler gives (Bolt would otherwise log its traceback), never the GP's words."""
+def acknowledged(after: Executor, work: Callable[..., None]) -> Callable[..., None]:
+    """A listener that acks, then hands `work` to `after`. A failure there gets the same kind
+    word and one log line as the error handler gives, never the GP's words."""
 
     def run(body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         try:
@@ -66,8 +63,11 @@ def lazily(work: Callable[..., None]) -> Callable[..., None]:
             if isinstance(body.get("response_url"), str):
                 respond(text=text, response_type="ephemeral", replace_original=False)
 
-    run.__name__ = getattr(work, "__name__", "lazy")
-    return run
+    def listener(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        after.submit(run, body, client, respond)
+
+    return listener
 
 
 def caller(team: Team, body: dict[str, Any]) -> Caller:

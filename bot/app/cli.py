@@ -69,7 +69,10 @@ def main(argv: list[str], env: Mapping[str, str]) -> int:
     """Run one command; the return value is the process's exit code."""
     args = parser().parse_args(argv)
     settings = Settings.from_env(env)
-    logs.configure("WARNING" if args.command == "chat" else settings.log_level)
+    if args.command == "chat":  # a conversation in the terminal: only warnings, as plain text
+        logs.configure("WARNING")
+    else:
+        logs.configure(settings.log_level, settings.log_format)
     try:
         return dispatch(args, settings)
     except SettingsError as problem:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.app.settings import Settings, SettingsError
 from bot.core import logs
-from bot.core.clock import FixedClock, SystemClock
+from bot.core.clock import FixedClock, SimulatedClock, SystemClock
 from bot.core.ports import Clock
 
 NO_CREDENTIALS = """\
@@ -148,7 +148,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def clock_for(now: str | None, settings: Settings, trial: bool = False) -> Clock:
-    """The system clock, or a fixed one when `--now` is given and allowed."""
+    """The system clock, a fixed one when `--now` is given and allowed, or the fast simulated
+    one when COFFEEROOM_SIMULATED_START is set (development and test only: settings check)."""
+    if not now and settings.simulated:
+        epoch = settings.simulated_epoch
+        return SimulatedClock(
+            datetime.fromisoformat(settings.simulated_start),
+            float(settings.simulated_speed or 1),
+            datetime.fromisoformat(epoch) if epoch else None,
+        )
     if not now:
         return SystemClock()
     if not (trial or settings.allows_time_travel):

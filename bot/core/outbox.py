@@ -61,10 +61,10 @@ class Outbox:
     ) -> None:
         self.uow = uow
         self.messengers = dict(messengers)
-        self.cipher = cipher
-        self.clock = clock
+        self.cipher, self.clock = cipher, clock
+        self.lease = LEASE * getattr(clock, "speed", 1)  # real time, however fast `clock` runs
         self.worker_id = worker_id or new_worker_id()
-        self.wake = threading.Event()
+        self.wake, self.stopping = threading.Event(), threading.Event()  # stopping: claim no more
         self.pacer = Pacer()  # real time: Retry-After runs on it, whatever `clock` says
         self.places: dict[int, tuple[str, str]] = {}  # practice id -> (platform, workspace)
 
@@ -145,7 +145,7 @@ class Outbox:
         with self.uow() as tx:
             due = tx.outbox.due(self.clock.now(), limit, skip=held)
         for delivery_id, practice_id in due:
-            if self.pacer.waiting(self._place(practice_id)):
+            if self.stopping.is_set() or self.pacer.waiting(self._place(practice_id)):
                 report.held += 1
                 continue
             with self.uow() as tx:
@@ -262,7 +262,7 @@ class Outbox:
     def reconcile(self, limit: int = 50) -> int:
         """Settle claims left 'sending' by a crash: sent if the platform has it, else retry."""
         with self.uow() as tx:
-            stale = tx.outbox.stale(self.clock.now() - LEASE, limit)
+            stale = tx.outbox.stale(self.clock.now() - self.lease, limit)
         settled = 0
         for stored in stale:
             messenger = self.messengers.get(stored.platform)

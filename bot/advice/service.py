@@ -203,7 +203,7 @@ class Advice(PeerService[AdviceTx]):
             question = tx.questions.get(answer.question_id) if answer else None
             if answer is None or question is None:
                 raise Refused(wording.QUESTION_GONE)
-            practice = self.practices.practice(tx, caller.platform, caller.workspace)
+            practice = tx.practices.get(question.practice_id)  # the question's own practice
             if self._asker(question) != caller.user:
                 raise Refused(wording.ONLY_ASKER)
             if tx.answers.mark_helpful(answer.id):
@@ -231,7 +231,7 @@ class Advice(PeerService[AdviceTx]):
             asker = self._asker(question)
             if asker == caller.user:
                 return False
-            practice = self.practices.practice(tx, caller.platform, caller.workspace)
+            practice = tx.practices.get(question.practice_id)  # the question's own practice
             return self.outbox.send(
                 tx,
                 practice,
@@ -245,9 +245,10 @@ class Advice(PeerService[AdviceTx]):
     def _question(
         self, tx: AdviceTx, caller: Caller, question_id: str
     ) -> tuple[Practice, Question, str]:
-        practice, _ = self.practices.resolve(tx, caller)
-        helper = caller.user
         question = tx.questions.get(question_id)
+        owner = question.practice_id if question else None
+        practice, _ = self.practices.within(tx, caller, owner)
+        helper = caller.user
         if question is None or question.practice_id != practice.id:
             raise Refused(wording.QUESTION_GONE)
         asker = self._asker(question)

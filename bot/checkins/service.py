@@ -148,8 +148,8 @@ class Checkins(PeerService[Tx]):
         return next(m for m in familiar if m.user_id == chosen)
 
     def _own(self, tx: Tx, caller: Caller, checkin_id: int) -> tuple[Practice, CheckIn]:
-        practice = self.practices.practice(tx, caller.platform, caller.workspace)
         checkin = tx.checkins.get(checkin_id)
+        practice, _ = self.practices.within(tx, caller, checkin.practice_id if checkin else None)
         if checkin is None or checkin.user_id != caller.user or checkin.practice_id != practice.id:
             raise Refused(wording.CHECKIN_NOT_YOURS)
         return practice, checkin

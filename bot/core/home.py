@@ -22,6 +22,7 @@ class HomeView:
     preferences: Preferences | None = None  # the member's own
     trend: tuple[CheckIn, ...] = ()  # the member's own answered check-ins, oldest first
     slots: tuple[Slot, ...] = ()  # the practice's protected time, filled for leads only
+    elsewhere: tuple[Practice, ...] = ()  # the other practices here this person is in (locums)
 
     @property
     def needs_setup(self) -> bool:

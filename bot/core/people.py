@@ -58,14 +58,85 @@ class People:
             now=self.clock.now(),
         )
 
+    def of(self, tx: Tx, caller: Caller) -> Practice:
+        """The practice a request acts in. A workspace of one practice: that one. Split into
+        practices (a PCN): for someone in several (a locum), the practice of the channel the
+        request came from, else the one they last chose, else the first they joined; for someone
+        in none, one they lead, else the workspace's first (where `member` refuses them kindly)."""
+        everyone = tx.practices.in_workspace(caller.platform, caller.workspace)
+        if len(everyone) <= 1:
+            return everyone[0] if everyone else self.practice(tx, caller.platform, caller.workspace)
+        mine = tx.practices.joined(caller.platform, caller.workspace, caller.user)
+        here = [p for p in mine if caller.channel and caller.channel in self._own_channels(tx, p)]
+        if here or mine:
+            return (here or mine)[0]
+        led = [p for p in everyone if caller.user in tx.leads.list(p.id)]
+        return (led or everyone)[0]
+
+    @staticmethod
+    def _own_channels(tx: Tx, practice: Practice) -> set[str]:
+        """The channels that are a practice's own: the one defining it, and its spaces."""
+        spaces = {s.channel_id for s in tx.spaces.all(practice.id).values()}
+        return spaces | ({practice.channel_id} if practice.channel_id else set())
+
+    def known(self, tx: Tx, caller: Caller) -> Practice | None:
+        """The practice a request acts in, or None while the workspace has none (read only)."""
+        if tx.practices.by_workspace(caller.platform, caller.workspace) is None:
+            return None
+        return self.of(tx, caller)
+
     def resolve(self, tx: Tx, caller: Caller) -> tuple[Practice, Member]:
         """The practice and the member behind a request (a newcomer is learnt from the platform)."""
-        practice = self.practice(tx, caller.platform, caller.workspace)
-        return practice, self.member(tx, practice, caller)
+        practice = self.of(tx, caller)
+        if practice.channel_id is None:
+            return practice, self.member(tx, practice, caller)
+        found = tx.members.get(practice.id, caller.user)
+        if found is not None and found.active:
+            return practice, found
+        return self._from_channels(tx, caller)
+
+    def within(self, tx: Tx, caller: Caller, practice_id: int | None) -> tuple[Practice, Member]:
+        """The caller in the practice a record belongs to, when they are one of its members (a
+        locum tapping a button from their other practice); otherwise the one they act in (which
+        then refuses the record as not theirs)."""
+        found = tx.members.get(practice_id, caller.user) if practice_id is not None else None
+        if practice_id is not None and found is not None and found.active:
+            practice = tx.practices.get(practice_id)
+            if (practice.platform, practice.workspace_id) == (caller.platform, caller.workspace):
+                return practice, found
+        return self.resolve(tx, caller)
+
+    def _from_channels(self, tx: Tx, caller: Caller) -> tuple[Practice, Member]:
+        """A newcomer to a split workspace: a member of each practice whose channel they are in."""
+        directory = self.directory(caller)
+        person = directory.person(caller.user)
+        if person is None or not person.is_person_in_workspace:
+            raise Refused(core_words.NOT_A_MEMBER)
+        practices = tx.practices.in_workspace(caller.platform, caller.workspace)
+        learnt = {
+            p.id: self._upsert(tx, p, person)
+            for p in practices
+            if caller.user in (channel_members(directory, p) or set())
+        }
+        mine = [p for p in practices if p.id in learnt]
+        if not mine:
+            raise Refused(core_words.not_in_a_practice(self._lead_names(tx, practices)))
+        practice = next((p for p in mine if p.channel_id == caller.channel), mine[0])
+        return practice, learnt[practice.id]
+
+    @staticmethod
+    def _lead_names(tx: Tx, practices: list[Practice]) -> list[str]:
+        names: list[str] = []
+        for practice in practices:
+            for lead in tx.leads.list(practice.id):
+                found = tx.members.get(practice.id, lead)
+                name = found.name if found else ""
+                names += [name] if name and name not in names else []
+        return names
 
     def lead(self, tx: Tx, caller: Caller) -> Practice:
         """The caller's practice, if they are one of its leads; refused otherwise."""
-        practice = self.practice(tx, caller.platform, caller.workspace)
+        practice = self.of(tx, caller)
         self.require_lead(tx, practice, caller.user)
         return practice
 
@@ -104,7 +175,7 @@ class People:
         (who, what, when; never anything they wrote) in the audit log: its own transaction, so
         the record stays while nothing else changes."""
         with self.uow() as tx:
-            practice = self.practice(tx, caller.platform, caller.workspace)
+            practice = self.of(tx, caller)
             if caller.user in tx.leads.list(practice.id):
                 return
             tx.audit.record(
@@ -163,4 +234,15 @@ class People:
                 Message(core_words.LEAD_ASKED_TO_SET_UP),
                 f"setup-ask:{practice.id}:{lead}:{day}",
             )
+        return None
+
+
+def channel_members(directory: Directory, practice: Practice) -> set[str] | None:
+    """Who is in the practice's channel; None when the platform will not say (the bot cannot
+    see the channel), so nobody is taken out of a practice for the platform's silence."""
+    if practice.channel_id is None:
+        return None
+    try:
+        return directory.channel_members(practice.channel_id)
+    except CannotDeliver:
         return None

@@ -38,12 +38,30 @@ class PracticeRepo(Protocol):
         """What members who have not chosen their own settings get."""
         ...
 
+    def in_workspace(self, platform: Platform, workspace_id: str) -> list[Practice]:
+        """The workspace's practices, the first created first."""
+        ...
+
+    def joined(self, platform: Platform, workspace_id: str, user_id: str) -> list[Practice]:
+        """The practices `user_id` is an active member of: the one they last chose first, then
+        in the order they joined."""
+        ...
+
+    def define(self, practice_id: int, *, name: str, channel_id: str | None) -> None:
+        """A practice becomes the members of a channel, under a name (unique in its workspace)."""
+        ...
+
+    def set_timezone(self, practice_id: int, timezone: str) -> None: ...
+
 
 class MemberRepo(Protocol):
     def get(self, practice_id: int, user_id: str) -> Member | None: ...
     def upsert(self, member: Member, now: datetime) -> None: ...
     def active(self, practice_id: int) -> list[Member]: ...
     def deactivate_except(self, practice_id: int, keep: set[str], now: datetime) -> int: ...
+    def choose(self, practice_id: int, user_id: str, now: datetime) -> None:
+        """A member of several practices acts for this one from now on."""
+        ...
 
 
 class LeadRepo(Protocol):
@@ -253,6 +271,11 @@ class Directory(Protocol):
 
     def create_channel(self, name: str) -> tuple[str, str]:
         """Create (or reuse) a public channel, join it, return its id and name."""
+        ...
+
+    def channel_members(self, channel_id: str) -> set[str]:
+        """The user ids of a channel's members (a practice defined by a channel has these);
+        raises CannotDeliver if the bot may not see them."""
         ...
 
 

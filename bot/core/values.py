@@ -60,6 +60,7 @@ class Practice:
     timezone: str
     holiday_region: str = "england-wales"
     defaults: WeekDefaults = field(default_factory=WeekDefaults)
+    channel_id: str | None = None  # its members are this channel's; None: the whole workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class Caller:
     platform: Platform
     workspace: str  # the platform's workspace (Slack team, Teams team, the chat's practice)
     user: str  # the platform's id for the person
+    channel: str = ""  # the channel it came from, when there is one (picks a locum's practice)
 
 
 @dataclass(frozen=True, slots=True)

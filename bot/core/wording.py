@@ -70,6 +70,24 @@ NOT_A_MEMBER = (
 )
 
 
+def not_in_a_practice(leads: list[str]) -> str:
+    """Someone in a workspace split into practices, but in none of the practices' channels."""
+    ask = f"a practice lead ({', '.join(leads)})" if leads else "your practice lead"
+    return (
+        "This workspace is shared by several practices, and each practice is the people in its "
+        f"own channel. You're not in any practice's channel yet, so please ask {ask} to add you "
+        "to your practice's channel, then try again."
+    )
+
+
+# Whose bank holidays a practice keeps (bot.core.calendar.Region), as people say them.
+REGIONS = {
+    "england-wales": "England and Wales",
+    "scotland": "Scotland",
+    "northern-ireland": "Northern Ireland",
+}
+
+
 def help_text(*, is_lead: bool) -> Text:
     """The answer to help (/coffeeroom on Slack)."""
     parts: list[Text | str] = [Text(strong(NAME)), WHAT_IT_IS, WHAT_IT_IS_NOT, COMMANDS, HELP_NOW]

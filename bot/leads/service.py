@@ -141,7 +141,7 @@ class Leads(PeerService[LeadsTx]):
     def anonymous_allowed(self, caller: Caller, purpose: SpacePurpose) -> bool:
         """Whether the caller's practice allows anonymous posts in that space."""
         with self.uow.read() as tx:
-            practice = tx.practices.by_workspace(caller.platform, caller.workspace)
+            practice = self.practices.known(tx, caller)
             if practice is None:
                 return True
             settings = tx.practice_settings.get(practice.id)
@@ -177,7 +177,7 @@ class Leads(PeerService[LeadsTx]):
         """A lead's console; None for anyone else (who sees none of it)."""
         now = self.clock.now()
         with self.uow.read() as tx:
-            practice = tx.practices.by_workspace(caller.platform, caller.workspace)
+            practice = self.practices.known(tx, caller)
             if practice is None or caller.user not in tx.leads.list(practice.id):
                 return None
             today = local_date(now, practice.timezone)

@@ -42,7 +42,7 @@ class Mentoring(PeerService[MentoringTx]):
 
     def today(self, caller: Caller) -> date:
         with self.uow() as tx:
-            practice = self.practices.practice(tx, caller.platform, caller.workspace)
+            practice = self.practices.of(tx, caller)
         return local_date(self.clock.now(), practice.timezone)
 
     def save(self, caller: Caller, profile: Profile) -> str:
@@ -174,8 +174,8 @@ class Mentoring(PeerService[MentoringTx]):
     def _match(
         self, tx: MentoringTx, caller: Caller, match_id: str
     ) -> tuple[Practice, Match, Side]:
-        practice, _ = self.practices.resolve(tx, caller)
         match = tx.mentoring.match(int(match_id)) if match_id.isdigit() else None
+        practice, _ = self.practices.within(tx, caller, match.practice_id if match else None)
         side = match.side(caller.user) if match else None
         if match is None or side is None or match.practice_id != practice.id:
             raise Refused(wording.NOT_YOURS)

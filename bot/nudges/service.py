@@ -13,12 +13,12 @@ from bot.core.calendar import week_of
 from bot.core.message import Button, Message
 from bot.core.service import PeerService
 from bot.core.text import Words
-from bot.core.values import Caller, Member
+from bot.core.values import Caller, Member, Practice
 from bot.core.week import Preferences, moment_come, with_defaults
 from bot.nudges import wording
 from bot.nudges.ports import NudgesTx
 from bot.nudges.values import NudgeAction
-from bot.nudges.week import NudgeWeek, today
+from bot.nudges.week import NudgeWeek, nudged_in_workspace, today
 
 THANKS_WINDOW = timedelta(days=14)
 
@@ -54,35 +54,41 @@ class Nudges(PeerService[NudgesTx]):
     def snooze(self, caller: Caller, weeks: int) -> str:
         """'Not now': no nudges for `weeks` weeks (this one and the next weeks - 1)."""
         with self.uow() as tx:
-            practice, _ = self.practices.resolve(tx, caller)
-            monday, _ = week_of(self.clock.now(), practice.timezone)  # the practice's week
-            until = monday + timedelta(weeks=max(1, min(weeks, 12)), days=-1)  # a Sunday
-            prefs = with_defaults(tx.preferences.get(practice.id, caller.user), practice)
-            tx.preferences.save(replace(prefs, snoozed_until=until), self.clock.now())
+            for practice in self._everywhere(tx, caller):  # one nudge a week in all: so too this
+                monday, _ = week_of(self.clock.now(), practice.timezone)  # the practice's week
+                until = monday + timedelta(weeks=max(1, min(weeks, 12)), days=-1)  # a Sunday
+                prefs = with_defaults(tx.preferences.get(practice.id, caller.user), practice)
+                tx.preferences.save(replace(prefs, snoozed_until=until), self.clock.now())
         return wording.snoozed(weeks)
 
     def turn_off(self, caller: Caller) -> str:
         """'Turn these off' under a nudge."""
         with self.uow() as tx:
-            practice, _ = self.practices.resolve(tx, caller)
-            prefs = with_defaults(tx.preferences.get(practice.id, caller.user), practice)
-            tx.preferences.save(replace(prefs, nudges_on=False), self.clock.now())
+            for practice in self._everywhere(tx, caller):
+                prefs = with_defaults(tx.preferences.get(practice.id, caller.user), practice)
+                tx.preferences.save(replace(prefs, nudges_on=False), self.clock.now())
         return wording.NUDGES_TURNED_OFF
+
+    def _everywhere(self, tx: NudgesTx, caller: Caller) -> list[Practice]:
+        """Every practice of the workspace the caller is in (a locum's several): a nudge may
+        have come from any of them, and the weekly nudge is one in all."""
+        practice, _ = self.practices.resolve(tx, caller)
+        mine = tx.practices.joined(caller.platform, caller.workspace, caller.user)
+        return mine or [practice]
 
     def waiting(self) -> tuple[int, int]:
         """How many members, of how many, still have this week's nudge to come."""
-        waiting = members = 0
+        wanted: dict[tuple[str, str, str], bool] = {}  # a person (once, however many practices)
         with self.uow.read() as tx:
             for practice in tx.practices.all():
-                _, week = week_of(self.clock.now(), practice.timezone)
-                had = tx.nudges.users_in(practice.id, week)
+                had = nudged_in_workspace(tx, practice, self.clock.now())
                 prefs = tx.preferences.of_practice(practice.id)
                 for member in tx.members.active(practice.id):
-                    members += 1
+                    who = (practice.platform, practice.workspace_id, member.user_id)
                     mine = prefs.get(member.user_id) or Preferences(practice.id, member.user_id)
-                    on = with_defaults(mine, practice).nudges_on
-                    waiting += on and member.user_id not in had
-        return waiting, members
+                    on = with_defaults(mine, practice).nudges_on and member.user_id not in had
+                    wanted[who] = wanted.get(who, False) or on
+        return sum(wanted.values()), len(wanted)
 
     def _consider(self, week: NudgeWeek, member: Member, report: NudgeReport) -> None:
         prefs = week.preferences(member.user_id)
@@ -105,14 +111,28 @@ class Nudges(PeerService[NudgesTx]):
         self, week: NudgeWeek, member: Member, kind: str, text: Words, report: NudgeReport
     ) -> None:
         practice, user = week.practice, member.user_id
-        with self.uow() as tx:  # a small write of its own: claimed, and queued, together
-            if not tx.nudges.claim(practice.id, user, week.week, kind, week.now):
-                report.already += 1  # another pass (or replica) got there first
-                return
-            key = f"nudge:{practice.id}:{user}:{week.week}"
-            self.outbox.send(tx, practice, user, _with_buttons(text), key)
+        try:
+            with self.uow() as tx:  # a small write of its own: claimed, and queued, together
+                if not tx.nudges.claim(practice.id, user, week.week, kind, week.now):
+                    raise _Already  # another pass (or replica) got there first
+                if not self.outbox.send(tx, practice, user, _with_buttons(text), _key(week, user)):
+                    raise _Already  # another practice of theirs (a locum's) got there first
+        except _Already:
+            report.already += 1  # and the claim above is rolled back with the transaction
+            return
         report.sent += 1
         report.kinds[kind] = report.kinds.get(kind, 0) + 1
+
+
+class _Already(Exception):
+    """This week's nudge has been sent already: nothing of this attempt is kept."""
+
+
+def _key(week: NudgeWeek, user: str) -> str:
+    """One nudge a week per person in a workspace, whichever of its practices sends it: the
+    outbox's unique dedupe key enforces it, across passes, practices and replicas."""
+    practice = week.practice
+    return f"nudge:{practice.platform}:{practice.workspace_id}:{user}:{week.week}"
 
 
 def _with_buttons(text: Words) -> Message:

@@ -49,7 +49,7 @@ class NudgeWeek:
             members=members,
             prefs=tx.preferences.of_practice(practice.id),
             leads=set(tx.leads.list(practice.id)),
-            had=tx.nudges.users_in(practice.id, week),
+            had=nudged_in_workspace(tx, practice, now),
             last=tx.nudges.last_kinds(practice.id),
             contacts=tx.contacts.all(practice.id),
             unthanked=tx.answers.unthanked_by_asker(practice.id, now - THANKS_WINDOW),
@@ -93,6 +93,15 @@ class NudgeWeek:
             if candidate not in known:
                 return candidate
         return ""
+
+
+def nudged_in_workspace(tx: NudgesTx, practice: Practice, now: datetime) -> set[str]:
+    """Who has had this week's nudge from any practice of the workspace (each practice's week
+    in its own zone): a GP in several practices (a locum) gets one a week in all."""
+    had: set[str] = set()
+    for each in tx.practices.in_workspace(practice.platform, practice.workspace_id):
+        had |= tx.nudges.users_in(each.id, week_of(now, each.timezone)[1])
+    return had
 
 
 def protected_time_ahead(tx: NudgesTx, practice: Practice, now: datetime, monday: date) -> Words:

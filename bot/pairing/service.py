@@ -111,8 +111,8 @@ class Pairing(PeerService[PairingTx]):
         return wording.MET_THANKS if met else wording.MISSED_THANKS
 
     def _round(self, tx: PairingTx, caller: Caller, round_id: str) -> tuple[Practice, Round]:
-        practice, _ = self.practices.resolve(tx, caller)
         current = tx.pairing.get_round(int(round_id)) if round_id.isdigit() else None
+        practice, _ = self.practices.within(tx, caller, current.practice_id if current else None)
         if current is None or current.practice_id != practice.id:
             raise Refused(wording.NOT_YOURS)
         return practice, current

@@ -9,7 +9,7 @@ from bot.core.home import HomeView
 from bot.core.message import Button
 from bot.core.text import Text
 from bot.core.values import Caller, SpacePurpose
-from bot.practices import wording
+from bot.practices import split_forms, wording
 from bot.practices.service import Practices
 from bot.ui.catalogue import Catalogue, Command, FormSpec, Opens, Reply, Slash, Tap, said
 from bot.ui.forms import Answers, Field, FieldKind, Form
@@ -61,7 +61,8 @@ def home_page(view: HomeView, sections: Iterable[list[Block]]) -> Page:
         ),
         note(wording.leads_line(view.leads)),
     ]
-    setup = _setup(view) if view.is_lead else []
+    top += split_forms.acting_section(view)
+    setup = [*_setup(view), *split_forms.lead_section(view)] if view.is_lead else []
     first, last = (setup, []) if view.needs_setup else ([], setup)  # first use: setup first
     middle = [block for section in sections for block in section]
     bottom = [divider(), para(core_words.COMMANDS), note(core_words.HELP_NOW)]
@@ -103,7 +104,7 @@ def catalogue(practices: Practices) -> Catalogue:
     def create(caller: Caller, _value: str) -> Reply:
         return said(_saved(practices.create_spaces(caller)), home=True)
 
-    return Catalogue.of(
+    return split_forms.catalogue(practices) + Catalogue.of(
         [
             Command("help", wording.HELP_SUMMARY, help_, SLASH),
             Command("setup", wording.SETUP_SUMMARY, lambda c, _r: choose(c, "")),

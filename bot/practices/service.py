@@ -9,11 +9,12 @@ from dataclasses import dataclass, replace
 from bot.core.calendar import local_date
 from bot.core.errors import Refused
 from bot.core.home import HomeView
-from bot.core.people import People
+from bot.core.people import channel_members
 from bot.core.ports import Directory, Tx
 from bot.core.values import Caller, Platform, PlatformUser, Practice, Space, SpacePurpose
 from bot.core.week import with_defaults
 from bot.practices import wording
+from bot.practices.split import Divisions
 
 log = logging.getLogger(__name__)
 
@@ -31,16 +32,35 @@ class RosterReport:
 ROSTER_BATCH = 500  # people written per transaction when a roster is learnt
 
 
-class Practices(People):
+class Practices(Divisions):
     """Keeps rosters, leads and spaces up to date, and shows each person their home."""
 
     def sync_roster(self, platform: Platform, directory: Directory) -> RosterReport:
-        """Make members match the workspace's people; seed leads if there are none yet."""
+        """Make members match the workspace's people (or, in a workspace split into practices,
+        each practice's channel); seed each practice's leads if it has none yet."""
         workspace, _ = directory.workspace()
         people = [p for p in directory.people() if p.is_person_in_workspace]
-        now = self.clock.now()
         with self.uow() as tx:
-            practice = self.practice(tx, platform, workspace)
+            found = tx.practices.in_workspace(platform, workspace)
+            practices = found or [self.practice(tx, platform, workspace)]
+        reports = [self._sync(practice, directory, people) for practice in practices]
+        return RosterReport(
+            practices[0].id,
+            sum(r.members for r in reports),
+            sum(r.deactivated for r in reports),
+            sum(r.leads_seeded for r in reports),
+        )
+
+    def _sync(
+        self, practice: Practice, directory: Directory, people: list[PlatformUser]
+    ) -> RosterReport:
+        if practice.channel_id is not None:
+            inside = channel_members(directory, practice)
+            if inside is None:  # the bot cannot see the channel: change nobody meanwhile
+                log.warning("roster sync: practice %d's channel cannot be read", practice.id)
+                return RosterReport(practice.id, 0, 0, 0)
+            people = [p for p in people if p.user_id in inside]
+        now = self.clock.now()
         for start in range(0, len(people), ROSTER_BATCH):  # short writes: nobody waits long
             with self.uow() as tx:
                 for person in people[start : start + ROSTER_BATCH]:
@@ -57,15 +77,38 @@ class Practices(People):
         return RosterReport(practice.id, len(people), gone, seeded)
 
     def learn(self, platform: Platform, workspace: str, person: PlatformUser) -> None:
-        """Someone joined, changed or left the workspace: keep their membership true."""
+        """Someone joined, changed or left the workspace: keep their membership true (in a
+        workspace split into practices, joining a practice is joining its channel)."""
         with self.uow() as tx:
-            practice = self.practice(tx, platform, workspace)
-            if person.is_person_in_workspace:
-                self._upsert(tx, practice, person)
-                return
-            existing = tx.members.get(practice.id, person.user_id)
-            if existing is not None and existing.active:
-                tx.members.upsert(replace(existing, active=False), self.clock.now())
+            practices = tx.practices.in_workspace(platform, workspace)
+            for practice in practices or [self.practice(tx, platform, workspace)]:
+                existing = tx.members.get(practice.id, person.user_id)
+                was_in = existing is not None and existing.active
+                if person.is_person_in_workspace and (practice.channel_id is None or was_in):
+                    self._upsert(tx, practice, person)
+                elif not person.is_person_in_workspace and existing is not None and was_in:
+                    tx.members.upsert(replace(existing, active=False), self.clock.now())
+
+    def channel_changed(
+        self,
+        platform: Platform,
+        workspace: str,
+        channel: str,
+        person: PlatformUser,
+        *,
+        joined: bool,
+    ) -> None:
+        """Someone joined or left a channel (Slack's member_joined_channel / member_left_channel):
+        if the channel is a practice's, they join or leave that practice at once."""
+        with self.uow() as tx:
+            for practice in tx.practices.in_workspace(platform, workspace):
+                if practice.channel_id != channel:
+                    continue
+                existing = tx.members.get(practice.id, person.user_id)
+                if joined and person.is_person_in_workspace:
+                    self._upsert(tx, practice, person)
+                elif existing is not None and existing.active:
+                    tx.members.upsert(replace(existing, active=False), self.clock.now())
 
     def _audit_seed(self, tx: Tx, practice: Practice, seeded: int) -> None:
         if seeded:
@@ -107,6 +150,11 @@ class Practices(People):
             preferences=with_defaults(tx.preferences.get(practice.id, caller.user), practice),
             trend=tuple(tx.checkins.history(practice.id, caller.user, 12)),
             slots=tuple(tx.slots.active(practice.id)) if is_lead else (),
+            elsewhere=tuple(
+                p
+                for p in tx.practices.joined(caller.platform, caller.workspace, caller.user)
+                if p.id != practice.id
+            ),
         )
 
     def set_spaces(self, caller: Caller, channels: dict[SpacePurpose, str]) -> HomeView:

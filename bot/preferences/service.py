@@ -30,7 +30,7 @@ class PreferenceService(PeerService[Tx]):
     def today(self, caller: Caller) -> date:
         """Today, in the caller's practice."""
         with self.uow.read() as tx:
-            practice = self.practices.practice(tx, caller.platform, caller.workspace)
+            practice = self.practices.of(tx, caller)
         return local_date(self.clock.now(), practice.timezone)
 
     def trend(self, caller: Caller) -> list[CheckIn]:

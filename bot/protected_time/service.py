@@ -105,7 +105,7 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
     def require_lead(self, caller: Caller) -> None:
         """Refuse kindly unless the caller leads the practice (before a form is even shown)."""
         with self.uow() as tx:
-            practice = self.practices.practice(tx, caller.platform, caller.workspace)
+            practice = self.practices.of(tx, caller)
             if caller.user not in tx.leads.list(practice.id):
                 raise Refused(wording.PT_ONLY_LEADS)
 
@@ -138,7 +138,7 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
 
     def slots(self, caller: Caller) -> list[Slot]:
         with self.uow() as tx:
-            practice = self.practices.practice(tx, caller.platform, caller.workspace)
+            practice = self.practices.of(tx, caller)
             return tx.slots.active(practice.id)
 
     def _audit(
@@ -246,8 +246,8 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
         slot_id, _, day = value.partition(":")
         phase, answer = ANSWERS[action]
         with self.uow() as tx:
-            practice, _ = self.practices.resolve(tx, caller)
             slot = tx.slots.get(int(slot_id))
+            practice, _ = self.practices.within(tx, caller, slot.practice_id if slot else None)
             if slot is None or slot.practice_id != practice.id:
                 raise Refused(wording.PT_GONE)
             tx.slot_answers.record(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from bot.core import wording as core_words
 from bot.core.text import Text, channel, strong
 from bot.core.wording import DAY_NAMES, KIND_LABELS, KIND_NAMES, clock
 
@@ -73,11 +74,7 @@ CLOSURE_SAVED = "Saved: nothing protected-time related will be posted then."
 
 REGION_SAVED = "Saved: bank holidays now follow {region}."
 
-REGIONS = {
-    "england-wales": "England and Wales",
-    "scotland": "Scotland",
-    "northern-ireland": "Northern Ireland",
-}
+REGIONS = core_words.REGIONS  # one list of regions, in the core
 
 BAD_SLOT = "Please give a day, a start time like 10:30, a length and a channel."
 

@@ -101,8 +101,8 @@ class Rants(PeerService[RantsTx]):
     def reply(self, caller: Caller, *, rant_id: str, action: RantAction) -> str:
         """A colleague's one tap, relayed privately to the author; returns what they are told."""
         with self.uow() as tx:
-            practice, _ = self.practices.resolve(tx, caller)
             rant = tx.rants.get(rant_id)
+            practice, _ = self.practices.within(tx, caller, rant.practice_id if rant else None)
             if rant is None or rant.practice_id != practice.id:
                 raise Refused(wording.RANT_GONE)
             author = rant.author or self.cipher.open(rant.author_sealed)

@@ -59,7 +59,7 @@ def guarded(
     crisis = mentions_crisis(text or "")
     if crisis:
         with service.uow() as tx:
-            practice = service.practices.practice(tx, caller.platform, caller.workspace)
+            practice = service.practices.of(tx, caller)
             reply = Message(wording.CRISIS_REPLY)
             service.outbox.send(tx, practice, caller.user, reply, f"crisis:{key}", private=private)
     return checked(text, signposted=crisis), crisis

@@ -108,7 +108,7 @@ class Workload(PeerService[WorkloadTx]):
     def claim(self, caller: Caller, task_id: str) -> Text:
         """'I'll take it': exactly one colleague gets each task; the others are told kindly."""
         with self.uow() as tx:
-            practice, _ = self.practices.resolve(tx, caller)
+            practice, _ = self.practices.within(tx, caller, _owner(tx, task_id))
             pool, task = self._task(tx, practice, task_id)
             if pool.asker == caller.user:
                 return Text(wording.OWN_TASK)
@@ -129,7 +129,7 @@ class Workload(PeerService[WorkloadTx]):
     def thank(self, caller: Caller, task_id: str) -> str:
         """The asker thanks whoever took a task (once); it reaches them privately."""
         with self.uow() as tx:
-            practice, _ = self.practices.resolve(tx, caller)
+            practice, _ = self.practices.within(tx, caller, _owner(tx, task_id))
             pool, task = self._task(tx, practice, task_id, open_only=False)
             if pool.asker != caller.user:
                 raise Refused(wording.ONLY_ASKER)
@@ -144,8 +144,8 @@ class Workload(PeerService[WorkloadTx]):
     def withdraw(self, caller: Caller, pool_id: str) -> str:
         """The asker withdraws whatever nobody has taken."""
         with self.uow() as tx:
-            practice, _ = self.practices.resolve(tx, caller)
             pool = tx.pools.get(pool_id)
+            practice, _ = self.practices.within(tx, caller, pool.practice_id if pool else None)
             if pool is None or pool.practice_id != practice.id:
                 raise Refused(wording.GONE)
             if pool.asker != caller.user:
@@ -162,6 +162,13 @@ class Workload(PeerService[WorkloadTx]):
         if open_only and task.withdrawn and not task.claimed_by:
             raise Refused(wording.GONE)
         return pool, task
+
+
+def _owner(tx: WorkloadTx, task_id: str) -> int | None:
+    """The practice a task's pool belongs to (None if there is no such task)."""
+    task = tx.pools.task(int(task_id)) if task_id.isdigit() else None
+    pool = tx.pools.get(task.pool_id) if task else None
+    return pool.practice_id if pool else None
 
 
 def _not_yours(tx: WorkloadTx, task_id: int, me: str) -> Text:

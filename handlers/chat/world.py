@@ -111,6 +111,12 @@ class ChatDirectory:
         self.world.joined.add(name)
         return name, name
 
+    def channel_members(self, channel_id: str) -> set[str]:
+        """Everyone in the sample practice is in each of its channels."""
+        if channel_id.lstrip("#") not in CHANNELS:
+            raise CannotDeliver("channel_not_found")
+        return {p.user_id for p in PEOPLE}
+
 
 class ChatMessenger:
     """The Messenger port: 'sending' prints to the terminal and keeps a transcript."""

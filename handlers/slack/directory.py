@@ -91,6 +91,22 @@ class SlackDirectory:
         self.join(created["id"])
         return str(created["id"]), str(created["name"])
 
+    def channel_members(self, channel_id: str) -> set[str]:
+        """A channel's member ids, every page of them (a practice defined by a channel)."""
+        members: set[str] = set()
+        cursor = None
+        try:
+            while True:
+                page = self.client.conversations_members(
+                    channel=channel_id, limit=200, cursor=cursor
+                )
+                members.update(str(m) for m in page.get("members") or [])
+                cursor = (page.get("response_metadata") or {}).get("next_cursor")
+                if not cursor:
+                    return members
+        except SlackApiError as exc:
+            raise CannotDeliver(str(exc.response.get("error"))) from exc
+
     def _find_channel(self, name: str) -> dict[str, Any]:
         cursor = None
         while True:

@@ -1,5 +1,6 @@
 """What only Slack has, wired by hand: App Home opened, thread replies, people joining or
-changing, and the 'Run this past someone' message shortcut."""
+changing, people joining or leaving a practice's channel, and the 'Run this past someone'
+message shortcut."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from bot.app.services import Services
 from bot.core.values import Caller, Platform
 from bot.ui import flow
 from bot.ui.page import Page
-from handlers.slack import views
+from handlers.slack import read, views
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.listeners import Team
 
@@ -26,6 +27,8 @@ def register(app: App, services: Services, team: Team) -> None:
     app.event("message")(partial(message_posted, services, team))
     for event in ("team_join", "user_change"):
         app.event(event)(partial(person_changed, services, team))
+    for event, joined in (("member_joined_channel", True), ("member_left_channel", False)):
+        app.event(event)(partial(channel_changed, services, team, joined))
     app.shortcut({"type": "message_action", "callback_id": SHORTCUT})(
         partial(run_this_past, services, team)
     )
@@ -50,7 +53,7 @@ def message_posted(
     thread = event.get("thread_ts")
     if not thread or event.get("subtype") or event.get("bot_id") or thread == event.get("ts"):
         return  # only people's replies in threads matter here
-    who = Caller(Platform.SLACK, team(body), str(event["user"]))
+    who = Caller(Platform.SLACK, team(body), str(event["user"]), str(event["channel"]))
     services.advice.thread_reply(
         who, channel=event["channel"], thread=thread, key=f"slack:{body['event_id']}"
     )
@@ -64,12 +67,32 @@ def person_changed(
     services.practices.learn(Platform.SLACK, workspace, person)
 
 
+def channel_changed(
+    services: Services,
+    team: Team,
+    joined: bool,
+    event: dict[str, Any],
+    body: dict[str, Any],
+    client: WebClient,
+) -> None:
+    """Someone joined or left a channel: if it defines a practice, they join or leave it now."""
+    workspace = team(body)
+    person = SlackDirectory(client, team_id=workspace).person(str(event["user"]))
+    if person is not None:
+        channel = str(event["channel"])
+        services.practices.channel_changed(
+            Platform.SLACK, workspace, channel, person, joined=joined
+        )
+
+
 def run_this_past(
     services: Services, team: Team, ack: Ack, shortcut: dict[str, Any], client: WebClient
 ) -> None:
     """A message's words, pre-filled into 'Run it past someone' (redacted if need be)."""
     ack()
-    who = Caller(Platform.SLACK, team(shortcut), str(shortcut["user"]["id"]))
+    who = Caller(
+        Platform.SLACK, team(shortcut), str(shortcut["user"]["id"]), read.channel(shortcut)
+    )
     words = str((shortcut.get("message") or {}).get("text", ""))
     outcome = flow.command(services.catalogue, who, "runitpast", words)
     if isinstance(outcome, flow.Open):  # always: the words come back redacted, never refused

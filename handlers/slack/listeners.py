@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Callable
 from concurrent.futures import Executor
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -71,7 +72,7 @@ def acknowledged(after: Executor, work: Callable[..., None]) -> Callable[..., No
 
 
 def caller(team: Team, body: dict[str, Any]) -> Caller:
-    return Caller(Platform.SLACK, team(body), read.user(body))
+    return Caller(Platform.SLACK, team(body), read.user(body), read.channel(body))
 
 
 def paragraphs(reply: Said) -> str:
@@ -91,9 +92,11 @@ def on_command(
     first, _, rest = words.partition(" ")
     if name == "help" and first.lower() in services.catalogue.commands:
         name, words = first.lower(), rest
-    outcome = flow.command(services.catalogue, caller(team, command), name, words)
+    who = caller(team, command)
+    outcome = flow.command(services.catalogue, who, name, words)
     if isinstance(outcome, flow.Open):
-        client.views_open(trigger_id=command["trigger_id"], view=views.modal(outcome.form))
+        view = views.modal(outcome.form, channel=who.channel)
+        client.views_open(trigger_id=command["trigger_id"], view=view)
     else:
         respond(text=paragraphs(outcome.said), response_type="ephemeral")
 
@@ -107,7 +110,8 @@ def on_tap(
     name = str(action["action_id"]).split("#")[0]
     outcome = flow.tap(services.catalogue, who, name, str(read.value(action)))
     if isinstance(outcome, flow.Open):
-        client.views_open(trigger_id=body["trigger_id"], view=views.modal(outcome.form))
+        view = views.modal(outcome.form, channel=who.channel)
+        client.views_open(trigger_id=body["trigger_id"], view=view)
     elif (body.get("view") or {}).get("type") == "home":
         publish_home(services, client, who, outcome.said.text)
     else:
@@ -124,7 +128,7 @@ def on_submit(
     client: WebClient,
 ) -> None:
     """A submitted form: answered within the same request (update, errors, or the form again)."""
-    who = caller(team, body)
+    who = replace(caller(team, body), channel=read.opened_in(view))
     state, version = read.metadata(view)
     form_id = str(view["callback_id"])
     key = f"slack-view:{view['id']}"
@@ -134,9 +138,9 @@ def on_submit(
         where = outcome.field or (form.fields[0].name if form.fields else "text")
         ack(response_action="errors", errors={where: outcome.text.words()})
     elif isinstance(outcome, flow.Again):
-        ack(response_action="update", view=views.modal(outcome.form, version + 1))
+        ack(response_action="update", view=views.modal(outcome.form, version + 1, who.channel))
     elif isinstance(outcome, flow.Open):
-        ack(response_action="update", view=views.modal(outcome.form))
+        ack(response_action="update", view=views.modal(outcome.form, channel=who.channel))
     else:
         title = flow.form(services.catalogue, who, form_id, state).title
         ack(response_action="update", view=views.done(title, outcome.said))

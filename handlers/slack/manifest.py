@@ -27,6 +27,8 @@ BOT_EVENTS = [
     "message.groups",
     "team_join",
     "user_change",
+    "member_joined_channel",  # a practice's channel defines its members (a PCN's workspace)
+    "member_left_channel",
 ]
 
 

@@ -50,6 +50,14 @@ def metadata(view: dict[str, Any]) -> tuple[dict[str, str], int]:
         return {}, 0
 
 
+def opened_in(view: dict[str, Any]) -> str:
+    """The channel a form was opened from, as it carried it through Slack ('' if none)."""
+    try:
+        return str(json.loads(view.get("private_metadata") or "{}").get("c") or "")
+    except (ValueError, TypeError, AttributeError):
+        return ""
+
+
 def team(body: dict[str, Any]) -> str:
     """The workspace behind an event, command or interaction ('' when the payload omits it)."""
     found = body.get("team_id") or (body.get("team") or {}).get("id")
@@ -63,6 +71,16 @@ def user(body: dict[str, Any]) -> str:
     if isinstance(body.get("user"), dict):
         return str(body["user"].get("id") or "")
     return str(body.get("user_id") or "")
+
+
+def channel(body: dict[str, Any]) -> str:
+    """The channel a command, tap or shortcut came from ('' from the Home tab or a form): it
+    tells which practice a locum in several means."""
+    place = body.get("channel")
+    found = place.get("id") if isinstance(place, dict) else body.get("channel_id")
+    if not found and isinstance(body.get("container"), dict):
+        found = body["container"].get("channel_id")
+    return str(found or "")
 
 
 INTERACTIVE = {"block_actions", "view_submission", "view_closed", "shortcut", "message_action"}

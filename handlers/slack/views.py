@@ -38,8 +38,9 @@ def _title(title: str) -> Json:
     return plain(title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…")
 
 
-def modal(form: Form, version: int = 0) -> Json:
-    """A form as a modal; its id, state and version travel in the view and come back."""
+def modal(form: Form, version: int = 0, channel: str = "") -> Json:
+    """A form as a modal; its id, state and version travel in the view and come back, and so
+    does the channel it was opened from (which practice a locum in several meant)."""
     blocks: Blocks = []
     if form.intro:
         blocks.append(context(form.intro))
@@ -53,7 +54,9 @@ def modal(form: Form, version: int = 0) -> Json:
         "title": _title(form.title),
         "submit": plain(form.submit),
         "close": plain(wording.CANCEL),
-        "private_metadata": json.dumps({"state": dict(form.state), "v": version}),
+        "private_metadata": json.dumps(
+            {"state": dict(form.state), "v": version, **({"c": channel} if channel else {})}
+        ),
         "blocks": blocks,
     }
 

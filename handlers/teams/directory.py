@@ -94,6 +94,12 @@ class TeamsDirectory:
                 return found, existing
         raise CannotDeliver("teams_cannot_create_channels")
 
+    def channel_members(self, channel_id: str) -> set[str]:
+        """A standard channel's members are its team's (a team is already its own practice, so
+        Teams offers no split: this serves only the Directory port's promise)."""
+        self.join(channel_id)  # refuses a channel that is not the team's
+        return {p.user_id for p in self.people()}
+
 
 def _aad(member: dict[str, Any]) -> str:
     return str(member.get("aadObjectId") or member.get("objectId") or "")

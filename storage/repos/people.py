@@ -75,6 +75,36 @@ class SqlPractices:
             )
         )
 
+    def in_workspace(self, platform: Platform, workspace_id: str) -> list[Practice]:
+        stmt = (
+            select(PracticeRow)
+            .where(PracticeRow.platform == platform, PracticeRow.workspace_id == workspace_id)
+            .order_by(PracticeRow.id)
+        )
+        return [_practice(r) for r in self.s.scalars(stmt)]
+
+    def joined(self, platform: Platform, workspace_id: str, user_id: str) -> list[Practice]:
+        stmt = (
+            select(PracticeRow)
+            .join(MemberRow, MemberRow.practice_id == PracticeRow.id)
+            .where(
+                PracticeRow.platform == platform,
+                PracticeRow.workspace_id == workspace_id,
+                MemberRow.user_id == user_id,
+                MemberRow.active.is_(True),
+            )
+            .order_by(MemberRow.chosen_at.desc().nulls_last(), MemberRow.id)
+        )
+        return [_practice(r) for r in self.s.scalars(stmt)]
+
+    def define(self, practice_id: int, *, name: str, channel_id: str | None) -> None:
+        stmt = update(PracticeRow).where(PracticeRow.id == practice_id)
+        self.s.execute(stmt.values(name=name, channel_id=channel_id))
+
+    def set_timezone(self, practice_id: int, timezone: str) -> None:
+        stmt = update(PracticeRow).where(PracticeRow.id == practice_id)
+        self.s.execute(stmt.values(timezone=timezone))
+
 
 def _practice(row: PracticeRow) -> Practice:
     return Practice(
@@ -87,6 +117,7 @@ def _practice(row: PracticeRow) -> Practice:
         WeekDefaults(
             row.default_nudges_on, row.default_checkins_on, row.default_weekday, row.default_hour
         ),
+        row.channel_id,
     )
 
 
@@ -133,6 +164,12 @@ class SqlMembers:
         )
         result: Any = self.s.execute(stmt)
         return int(result.rowcount)
+
+    def choose(self, practice_id: int, user_id: str, now: datetime) -> None:
+        stmt = update(MemberRow).where(
+            MemberRow.practice_id == practice_id, MemberRow.user_id == user_id
+        )
+        self.s.execute(stmt.values(chosen_at=now))
 
 
 def _member(row: MemberRow) -> Member:

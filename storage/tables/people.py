@@ -22,12 +22,18 @@ from storage.tables.base import Base, Timestamp
 
 class PracticeRow(Base):
     __tablename__ = "practices"
-    __table_args__ = (UniqueConstraint("platform", "workspace_id", "name"),)
+    __table_args__ = (
+        UniqueConstraint("platform", "workspace_id", "name"),
+        UniqueConstraint("channel_id", "platform", "workspace_id"),  # one practice per channel
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(String(16))
     workspace_id: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
+    # The channel whose members are the practice's (a PCN's practices share one workspace);
+    # None: everyone in the workspace belongs, as a new workspace starts.
+    channel_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     timezone: Mapped[str] = mapped_column(String(64))
     holiday_region: Mapped[str] = mapped_column(
         String(24), default="england-wales", server_default="england-wales"
@@ -54,6 +60,8 @@ class MemberRow(Base):
     guest: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
+    # When a locum in several practices last chose to act for this one (None: never chose).
+    chosen_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
 
 
 class LeadRow(Base):

@@ -343,4 +343,39 @@ class FakeSlack:
         """The Home tab view last published for `user_id`, if any."""
         with self.state.lock:
             view_id = self.state.home_views.get(user_id)
+    def add_channel(self, channel: dict[str, Any], members: list[str]) -> None:
+        """A channel and its (human) members, as conversations.members will list them."""
+        with self.state.lock:
+            self.state.channels[channel["id"]] = copy.deepcopy(channel)
+            self.state.members[channel["id"]] = list(members)
+
+    def set_members(self, channel: str, members: list[str]) -> None:
+        """People join or leave a channel (the bot stays if it was in)."""
+        with self.state.lock:
+            bot = self.state.bot_user_id
+            stays = [bot] if bot in self.state.members.get(channel, []) else []
+            self.state.members[channel] = [*members, *stays]
+
+    def grant(self, code: str, *, team_id: str, team_name: str, token: str, installer: str) -> None:
+        """Slack's redirect will carry `code`: oauth.v2.access answers it (once) with an install
+        into that workspace, whose bot token is `token`; auth.test with it names the workspace."""
+        bot = {"bot_user_id": self.state.bot_user_id, "app_id": APP_ID}
+        with self.state.lock:
+            self.state.grants[code] = {
+                **bot,
+                "access_token": token,
+                "token_type": "bot",
+                "scope": ",".join(self.state.scopes),
+                "team": {"id": team_id, "name": team_name},
+                "enterprise": None,
+                "is_enterprise_install": False,
+                "authed_user": {"id": installer},
+            }
+            self.state.identities[token] = {"team_id": team_id, "team": team_name}
+
+    def revoke(self, token: str) -> None:
+        """Slack refuses `token` from now on (token_revoked), as after an uninstall."""
+        with self.state.lock:
+            self.state.revoked.add(token)
+
             return copy.deepcopy(self.state.views[view_id]) if view_id else None

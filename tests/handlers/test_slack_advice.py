@@ -138,6 +138,7 @@ def test_answer_opens_a_form_that_carries_the_question_and_lands_in_its_thread(
     assert json.loads(form["view"]["private_metadata"]) == {
         "state": {"question": question_id},
         "v": 0,
+        "c": "C0ADVICE",  # the channel the Answer button was tapped in
     }
     assert [b["text"]["text"] for b in done["view"]["blocks"]] == [wording.ANSWER_SENT]
     in_thread = [m for m in fake_slack.messages("C0ADVICE") if m.get("thread_ts")]
@@ -187,7 +188,11 @@ def test_an_answer_with_identifiers_comes_back_redacted_still_for_its_question(
     again = done["view"]
     assert again["callback_id"] == "answer"
     question_id = question["blocks"][-1]["elements"][0]["value"]
-    assert json.loads(again["private_metadata"]) == {"state": {"question": question_id}, "v": 1}
+    assert json.loads(again["private_metadata"]) == {
+        "state": {"question": question_id},
+        "v": 1,
+        "c": "C0ADVICE",
+    }
     text = block(again, "text")["element"]
     assert text["action_id"] == "field_1" and "[removed], 84" in text["initial_value"]
     assert "Jones" not in json.dumps(again)

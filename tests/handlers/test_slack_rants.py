@@ -70,7 +70,8 @@ def test_the_rant_command_opens_the_form_prefilled(
     (opened,) = fake_slack.calls("views.open")
     assert opened.body["trigger_id"] == "13345224609.738474920.8088930838d"
     assert view["callback_id"] == "rant"
-    assert json.loads(view["private_metadata"]) == {"state": {}, "v": 0}
+    metadata = json.loads(view["private_metadata"])
+    assert metadata == {"state": {}, "v": 0, "c": "C0GENERAL"}  # "c": where it was typed
     assert [b.get("block_id") for b in view["blocks"] if b["type"] == "input"] == [
         "text",
         "destination",
@@ -181,7 +182,7 @@ def test_patient_details_send_the_form_back_redacted_as_its_next_version(
     assert answer["response_action"] == "update"
     again = answer["view"]
     assert again["callback_id"] == "rant"
-    assert json.loads(again["private_metadata"]) == {"state": {}, "v": 1}
+    assert json.loads(again["private_metadata"]) == {"state": {}, "v": 1, "c": "C0GENERAL"}
     notice = json.dumps(again["blocks"])
     assert "patient details" in notice and "943 476 5919" not in notice
     text = block(again, "text")["element"]

@@ -20,7 +20,7 @@ from tests.callers import caller, synced
 MARKER = "U0MARKER"
 # Every text column that does not hold a member's id, and why (checked to exist, too).
 NOT_PERSON: dict[str, set[str]] = {
-    "practices": {"platform", "workspace_id", "name", "timezone", "holiday_region"},
+    "practices": {"platform", "workspace_id", "name", "timezone", "holiday_region", "channel_id"},
     "processed_events": {"key"},  # event ids, never who
     "members": {"name", "role"},
     "spaces": {"purpose", "channel_id", "name"},

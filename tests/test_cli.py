@@ -147,3 +147,13 @@ def test_a_malformed_secret_key_is_named(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "COFFEEROOM_SECRET_KEY is not a valid key" in result.stderr
+
+
+def test_doctor_in_oauth_mode_asks_for_what_oauth_needs_not_a_bot_token(tmp_path: Path) -> None:
+    env = {"SLACK_CLIENT_ID": "1234.5678", "SLACK_CLIENT_SECRET": "abc123secret"}
+    result = run_bot(["doctor"], cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert "SLACK_SIGNING_SECRET is not set" in result.stdout
+    assert "COFFEEROOM_TOKEN_KEY is not set" in result.stdout
+    assert "SLACK_BOT_TOKEN" not in result.stdout, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

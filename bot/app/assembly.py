@@ -13,16 +13,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import uvicorn
 from slack_bolt import App
-from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 from sqlalchemy import Engine, text
 
-from bot.app.jobs import Job, OutboxWorker, start_scheduler
+from bot.app.jobs import Job, guarded, start_background
 from bot.app.services import SLASH_COMMANDS, Services, assemble
+from bot.app.serving import readiness, serve_http, serve_socket, stop_on_sigterm
 from bot.app.settings import Settings
-from bot.core.logs import cap_libraries, log_failure
+from bot.app.slack_installs import SlackWorkspaces, wire_slack
+from bot.core.clock import speed_of
+from bot.core.logs import cap_libraries
 from bot.core.outbox import Outbox
 from bot.core.ports import CannotDeliver, Clock, Directory, Messenger
 from bot.core.sealing import SealedBox, load_or_create_key
@@ -32,9 +33,9 @@ from bot.practices.service import Practices
 from handlers.slack.app import build_slack_app
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.manifest import manifest
-from handlers.slack.messenger import SlackMessenger
 from handlers.web import build_asgi
 from storage.database import READING, make_engine, make_session_factory
+from storage.locks import only_one
 from storage.migrate import current_revision, upgrade
 from storage.unit_of_work import SqlUnitOfWork
 
@@ -42,8 +43,6 @@ if TYPE_CHECKING:  # imported by _teams, only when Teams is configured
     from handlers.teams.wiring import TeamsParts
 
 log = logging.getLogger(__name__)
-
-SLACK_TIMEOUT = 10  # seconds; a send slower than this is treated as 'outcome unknown'
 
 
 @dataclass
@@ -56,6 +55,7 @@ class Assembly:
     slack_client: WebClient | None = None
     slack_app: App | None = None
     teams: TeamsParts | None = None
+    slack_workspaces: SlackWorkspaces | None = None  # installs by OAuth, when configured
 
     def healthy(self) -> bool:
         """True when the database answers."""
@@ -67,9 +67,15 @@ class Assembly:
             return False
         return True
 
+    def ready(self) -> tuple[bool, str]:
+        """Ready for traffic (/readyz): the database answers and its schema is this code's."""
+        return readiness(self.engine)
+
     def slack_directory(self) -> SlackDirectory:
         """The Slack workspace this bot token belongs to."""
         assert self.slack_client is not None, "Slack is not configured"
+        if self.slack_workspaces is not None:  # installs by OAuth: the only one there is
+            return self.slack_workspaces.only()
         return SlackDirectory(self.slack_client)
 
     def jobs(self) -> list[Job]:
@@ -104,7 +110,7 @@ class Assembly:
             Job("leads-digest", "leads' weekly chart; reviews; retention", 15, services.leads.run),
         ]
         if self.slack_client is not None:
-            sync = lambda: services.practices.sync_roster(Platform.SLACK, self.slack_directory())  # noqa: E731
+            sync = partial(sync_roster, self)
             jobs.append(Job("roster-sync", "learn who is in the workspace", 60, sync))
         if self.teams is not None:
             teams = partial(self.teams.sync, services)
@@ -141,16 +147,6 @@ class DirectoryBook:
         return factory(workspace)
 
 
-def slack_web_client(settings: Settings, *, retries: bool = True) -> WebClient:
-    """A WebClient that honours SLACK_API_URL (so tests and trials can point it elsewhere)."""
-    client = WebClient(
-        token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=SLACK_TIMEOUT
-    )
-    if not retries:
-        client.retry_handlers = []
-    return client
-
-
 def build(
     settings: Settings,
     *,
@@ -171,8 +167,7 @@ def build(
     uow = SqlUnitOfWork(make_session_factory(engine))
     messengers: dict[Platform, Messenger] = dict(extra_messengers or {})
     directories = DirectoryBook(dict(extra_directories or {}))
-    slack = with_slack and settings.slack_configured
-    slack_client = _slack(settings, messengers, directories) if slack else None
+    slack, oauth = wire_slack(with_slack, settings, engine, uow, messengers, directories)
     teams = _teams(settings, uow, clock, messengers, directories)
     cipher = SealedBox(secret_key(settings))
     outbox = Outbox(uow=uow, messengers=messengers, cipher=cipher, clock=clock)
@@ -181,14 +176,15 @@ def build(
     )
     deps = Deps(uow=uow, practices=practices, outbox=outbox, cipher=cipher, clock=clock)
     services = assemble(deps, practices)
-    assembly = Assembly(settings, engine, services, slack_client, teams=teams)
-    if slack_client is not None and listen:
+    assembly = Assembly(settings, engine, services, slack, teams=teams, slack_workspaces=oauth)
+    if slack is not None and listen:
         assembly.slack_app = build_slack_app(
-            client=slack_client,
+            client=slack,
             services=services,
             signing_secret=settings.slack_signing_secret,
             socket_mode=socket_mode,
             executor=slack_executor,
+            installs=oauth.attach(practices, outbox.places) if oauth else None,
         )
     return assembly
 
@@ -209,16 +205,6 @@ def _teams(
     return teams_for(settings, uow, clock, messengers, directories.factories)
 
 
-def _slack(
-    settings: Settings, messengers: dict[Platform, Messenger], directories: DirectoryBook
-) -> WebClient:
-    """Slack with one bot token: one workspace, whatever team a payload names."""
-    client = slack_web_client(settings)
-    messengers[Platform.SLACK] = SlackMessenger(slack_web_client(settings, retries=False))
-    directories.factories[Platform.SLACK] = lambda team: SlackDirectory(client, team_id=team)
-    return client
-
-
 def secret_key(settings: Settings) -> str:
     """The key that seals anonymous authors: configured, kept in its file, or made now."""
     key, created = load_or_create_key(settings.secret_key, Path(settings.key_file))
@@ -232,7 +218,9 @@ def secret_key(settings: Settings) -> str:
 
 
 def sync_roster(assembly: Assembly) -> object:
-    """Learn the Slack workspace's people now."""
+    """Learn the Slack workspace's people now (with installs by OAuth, every workspace's)."""
+    if assembly.slack_workspaces is not None:
+        return assembly.slack_workspaces.sync_all(assembly.services.practices)
     return assembly.services.practices.sync_roster(Platform.SLACK, assembly.slack_directory())
 
 
@@ -244,45 +232,41 @@ def migrate_only(settings: Settings) -> tuple[str | None, str | None]:
     return before, current_revision(engine)
 
 
-def manifest_json(*, socket_mode: bool, url: str) -> str:
-    """The Slack app manifest, ready to paste."""
-    return json.dumps(manifest(socket_mode=socket_mode, url=url, commands=SLASH_COMMANDS), indent=2)
+def manifest_json(*, socket_mode: bool, url: str, oauth: bool = False) -> str:
+    """The Slack app manifest, ready to paste (`oauth`: for installs into many workspaces)."""
+    found = manifest(socket_mode=socket_mode, url=url, commands=SLASH_COMMANDS, oauth=oauth)
+    return json.dumps(found, indent=2)
 
 
 def serve(assembly: Assembly, *, socket_mode: bool, host: str, port: int, scheduler: bool) -> None:
-    """Run until stopped: the outbox worker, the scheduler, and Slack over a socket or HTTP."""
-    worker = OutboxWorker(assembly.services.outbox)
-    worker.start()
+    """Run until stopped (Ctrl+C or SIGTERM): the outbox worker, the scheduler, and Slack over a
+    socket or HTTP; on the way out nothing new is claimed, and the running job and send finish."""
+    stop_on_sigterm()
     # The worker already drains and reconciles the outbox; the scheduler runs the other jobs.
     ticked = [job for job in assembly.jobs() if job.name != "outbox"]
-    background = start_scheduler(ticked) if scheduler else None
+    speed, only = speed_of(assembly.services.clock), partial(only_one, assembly.engine)
+    background = start_background(
+        assembly.services.outbox, ticked if scheduler else None, speed=speed, exclusive=only
+    )
     try:
-        if assembly.slack_client is not None:  # in the background: /healthz answers at once
-            threading.Thread(target=_learn_roster, args=(assembly,), daemon=True).start()
+        for job in ticked:  # learn the roster now, in the background: /healthz answers at once
+            if job.name == "roster-sync":
+                threading.Thread(target=guarded(job, only), daemon=True).start()
         if socket_mode:
             assert assembly.slack_app is not None
-            SocketModeHandler(assembly.slack_app, assembly.settings.slack_app_token).start()
+            serve_socket(assembly.slack_app, assembly.settings.slack_app_token)
         else:
             teams = assembly.teams
             asgi = build_asgi(
                 slack=assembly.slack_app,
                 healthy=assembly.healthy,
+                ready=assembly.ready,
                 signing_secret=assembly.settings.slack_signing_secret,
                 teams=partial(teams.mount, services=assembly.services) if teams else None,
             )
-            uvicorn.run(asgi, host=host, port=port, log_level="warning")
+            serve_http(asgi, host=host, port=port)
     finally:
-        worker.stop()
-        if background is not None:
-            background.shutdown(wait=False)
-
-
-def _learn_roster(assembly: Assembly) -> None:
-    """The start-up roster sync, off the main thread (a big workspace takes a while)."""
-    try:
-        sync_roster(assembly)
-    except Exception as exc:  # noqa: BLE001 - the hourly roster-sync job will try again
-        log_failure(log, "start-up roster sync", exc)
+        background.stop()
 
 
 def chat(settings: Settings, clock: Clock) -> int:

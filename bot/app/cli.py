@@ -52,6 +52,9 @@ def parser() -> argparse.ArgumentParser:
     mode = manifest.add_mutually_exclusive_group()
     mode.add_argument("--socket", action="store_true", help="Socket Mode (the default)")
     mode.add_argument("--http", metavar="URL", help="HTTP mode; Slack will post to URL")
+    mode.add_argument(
+        "--oauth", metavar="URL", help="HTTP mode, installed by OAuth into many workspaces"
+    )
     jobs = sub.add_parser("jobs", help="list the scheduled jobs, or run one now")
     jobs_sub = jobs.add_subparsers(dest="jobs_command", required=True)
     jobs_sub.add_parser("list")
@@ -84,7 +87,8 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "manifest":
         from bot.app.assembly import manifest_json
 
-        print(manifest_json(socket_mode=not args.http, url=args.http or ""))
+        url = args.oauth or args.http or ""
+        print(manifest_json(socket_mode=not url, url=url, oauth=bool(args.oauth)))
         return 0
     if args.command == "chat":
         from bot.app.assembly import chat
@@ -129,11 +133,13 @@ def leads(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    if not (settings.slack_bot_token or settings.teams_configured) and not settings.problems:
+    if not (settings.slack_configured or settings.teams_configured) and not settings.problems:
         print(NO_CREDENTIALS, file=sys.stderr)
         return 2
     # Teams needs the HTTP server (POST /api/messages), so with Teams, Slack is served over it too.
+    # Installs by OAuth into many workspaces are served over HTTP too (Slack redirects back).
     socket_mode = bool(settings.slack_app_token) and not args.http and not settings.teams_configured
+    socket_mode = socket_mode and not settings.slack_oauth
     settings.check("run-socket" if socket_mode else "run-http")
     from bot.app.commands import serve
 

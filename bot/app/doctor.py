@@ -39,6 +39,9 @@ def _missing(settings: Settings) -> list[str]:
     problems: list[str] = []
     if settings.teams_configured and not settings.slack_configured:
         return problems  # Teams alone is a whole configuration
+    if settings.slack_oauth:  # installs by OAuth: HTTP only, a token per workspace
+        needed = ("SLACK_SIGNING_SECRET", "COFFEEROOM_TOKEN_KEY")
+        return [f"{n} is not set: {HINTS[n]}." for n in needed if not getattr(settings, n.lower())]
     if not settings.slack_bot_token:
         problems.append(f"SLACK_BOT_TOKEN is not set: {HINTS['SLACK_BOT_TOKEN']}.")
     if not (settings.slack_app_token or settings.slack_signing_secret):

@@ -14,8 +14,9 @@ from bot.app.services import Services
 from bot.core import wording
 from bot.core.errors import Refused
 from bot.core.logs import log_failure
-from handlers.slack import events, listeners, read
+from handlers.slack import events, listeners, oauth, read
 from handlers.slack.directory import SlackDirectory
+from handlers.slack.oauth import Installs
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +28,11 @@ def build_slack_app(
     signing_secret: str = "",
     socket_mode: bool = False,
     executor: Executor | None = None,
+    installs: Installs | None = None,
 ) -> App:
     """A Bolt app whose listeners finish before Slack gets its answer (so failures are retried),
-    but for the work after an ack, which runs on `executor` (a thread pool by default)."""
+    but for the work after an ack, which runs on `executor` (a thread pool by default).
+    With `installs`, many workspaces install it by OAuth; without, `client`'s token is the one."""
     executor = executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack-after")
     app = App(
         client=client,
@@ -39,9 +42,14 @@ def build_slack_app(
         raise_error_for_unhandled_request=False,
         logger=logging.getLogger("slack_bolt.coffeeroom"),
         listener_executor=executor,
+        **(installs.bolt_options() if installs else {}),
     )
+    if installs is None and app.oauth_flow is not None:  # Bolt read SLACK_CLIENT_* itself
+        raise ValueError("Bolt found SLACK_CLIENT_ID and SLACK_CLIENT_SECRET in the environment")
     app.error(on_error)
-    team = team_finder(client)
+    team = oauth.team if installs else team_finder(client)
+    if installs:
+        installs.register(app)
     listeners.register(app, services, team, executor)
     events.register(app, services, team)
     return app

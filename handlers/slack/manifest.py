@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.ui.catalogue import Slash
 from handlers.slack.events import SHORTCUT
+from handlers.slack.oauth import REDIRECT_PATH
 
 BOT_SCOPES = [
     "channels:history",  # native thread replies to questions, and finding our own sends again
@@ -30,6 +32,7 @@ BOT_EVENTS = [
     "member_joined_channel",  # a practice's channel defines its members (a PCN's workspace)
     "member_left_channel",
 ]
+OAUTH_EVENTS = ["app_uninstalled", "tokens_revoked"]  # a workspace leaving: its data goes
 
 
 DISPLAY = {
@@ -50,8 +53,12 @@ def manifest(
     socket_mode: bool,
     commands: tuple[Slash, ...],
     url: str = "https://YOUR-SERVER.example/slack/events",
+    oauth: bool = False,
 ) -> dict[str, Any]:
-    """The manifest for Socket Mode (no public URL needed) or HTTP (Slack posts to `url`)."""
+    """The manifest for Socket Mode (no public URL needed) or HTTP (Slack posts to `url`);
+    `oauth`: HTTP, installed by OAuth into many workspaces (Slack redirects back to `url`'s
+    server, and tells the bot when a workspace uninstalls it)."""
+    socket_mode = socket_mode and not oauth
     http = {} if socket_mode else {"url": url}
     return {
         "_metadata": {"major_version": 1, "minor_version": 1},
@@ -75,14 +82,23 @@ def manifest(
             ],
             "shortcuts": [SHORTCUT_ENTRY],
         },
-        "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
-        "settings": _settings(socket_mode, url),
+        "oauth_config": _oauth_config(url if oauth else ""),
+        "settings": _settings(socket_mode, url, oauth),
     }
 
 
-def _settings(socket_mode: bool, url: str) -> dict[str, Any]:
+def _oauth_config(url: str) -> dict[str, Any]:
+    """The bot's scopes, and with installs by OAuth where Slack sends the installer back."""
+    config: dict[str, Any] = {"scopes": {"bot": BOT_SCOPES}}
+    if url:
+        server = urlsplit(url)
+        config["redirect_urls"] = [f"{server.scheme}://{server.netloc}{REDIRECT_PATH}"]
+    return config
+
+
+def _settings(socket_mode: bool, url: str, oauth: bool) -> dict[str, Any]:
     settings: dict[str, Any] = {
-        "event_subscriptions": {"bot_events": BOT_EVENTS},
+        "event_subscriptions": {"bot_events": BOT_EVENTS + (OAUTH_EVENTS if oauth else [])},
         "interactivity": {"is_enabled": True},
         "org_deploy_enabled": False,
         "socket_mode_enabled": socket_mode,

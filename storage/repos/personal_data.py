@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from storage.tables import Base
+from storage.tables.slack_oauth import TOKENS
 
 KEEP = "keep"  # the bare membership the roster sync needs to reach them
 DELETE = "delete"  # the row is theirs alone: it goes
@@ -47,9 +48,10 @@ PEOPLE: dict[str, dict[str, str]] = {
     "teams_conversations": {"person": KEEP},
     "teams_people": {"person": KEEP},
     "teams_installs": {"installer": KEEP},
+    "slack_installations": {"user_id": KEEP},  # who installed the app (slack_sdk needs it)
 }
 SEALED = {"rants": "author_sealed", "questions": "asker_sealed", "answers": "helper_sealed"}
-NEVER_EXPORTED = {"payload", "notify_sealed", *SEALED.values()}  # others' words, or seals
+NEVER_EXPORTED = {"payload", "notify_sealed", *SEALED.values(), *TOKENS}  # others' words, seals
 FORMER = "a former member"
 SOMEONE_ELSE = "someone else"
 
@@ -195,6 +197,19 @@ class SqlPersonalData:
             stmt = update(box).where(box.c.id.in_(unnotify)).values(notify_sealed=None)
             changed += self._count(self.s.execute(stmt))
         return changed
+
+    def erase_practice(self, practice_id: int) -> int:
+        """Everything held for a practice, the practice itself last (its workspace uninstalled
+        the app): every table scoped to it, children before parents, its sends included."""
+        erased = 0
+        for table in reversed(Base.metadata.sorted_tables):
+            scoped = scope(table, practice_id)
+            if scoped is not None:
+                erased += self._count(self.s.execute(delete(table).where(scoped)))
+        practices = Base.metadata.tables["practices"]
+        return erased + self._count(
+            self.s.execute(delete(practices).where(practices.c.id == practice_id))
+        )
 
     @staticmethod
     def _count(result: Any) -> int:

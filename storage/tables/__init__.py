@@ -26,6 +26,7 @@ from storage.tables.people import (
     SpaceRow,
 )
 from storage.tables.posts import AnswerRow, QuestionRow, RantRow
+from storage.tables.slack_oauth import SlackBotRow, SlackInstallationRow, SlackOAuthStateRow
 from storage.tables.teams import TeamsConversationRow, TeamsInstallRow, TeamsPersonRow
 from storage.tables.week import (
     CheckinRow,
@@ -66,6 +67,9 @@ __all__ = [
     "QuestionRow",
     "RantRow",
     "ReviewRow",
+    "SlackBotRow",
+    "SlackInstallationRow",
+    "SlackOAuthStateRow",
     "SlotAnswerRow",
     "SlotRow",
     "SpaceRow",

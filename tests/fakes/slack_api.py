@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tests.fakes.slack_roster import (
+    APP_ID,
     DEFAULT_SCOPES,
     Body,
     SlackError,
@@ -299,6 +300,8 @@ class FakeSlack:
         state, method = self.state, call.method
         try:
             with state.lock:
+                if call.token in state.revoked:
+                    raise SlackError("token_revoked")
                 if not method.startswith("oauth."):  # OAuth methods use client credentials
                     _check_token(method, call.token)
                 is_auth_test = method == "auth.test"
@@ -307,12 +310,22 @@ class FakeSlack:
                     if is_auth_test
                     else state.handler(method)(call.body)
                 )
+            payload = self._as_seen_by(call.token, payload)
         except SlackError as exc:
             return 200, {"ok": False, "error": exc.code}, {}
         except Exception as exc:  # noqa: BLE001 - a bug in the fake: answer loudly, don't hang
             self.errors.append(f"{method}: {exc!r}")
             return 500, {"ok": False, "error": f"fake_error: {exc!r}"}, {}
         return 200, {"ok": True, **payload}, {"x-oauth-scopes": ",".join(state.scopes)}
+
+    def _as_seen_by(self, token: str | None, payload: Body) -> Body:
+        """An installed workspace's token sees the (shared) roster and channels as its own
+        workspace's: the default team id is that workspace's in whatever is answered."""
+        team = self.state.identities.get(str(token), {}).get("team_id")
+        if not team:
+            return payload
+        seen: Body = json.loads(json.dumps(payload).replace(f'"{self.state.team_id}"', f'"{team}"'))
+        return seen
 
     # -- workspace inspection -----------------------------------------------------------------
     def messages(self, channel: str) -> list[dict[str, Any]]:
@@ -330,19 +343,6 @@ class FakeSlack:
         with self.state.lock:
             self.state.users[user["id"]] = copy.deepcopy(user)
 
-    def post_user_message(self, channel: str, user: str, text: str, thread_ts: str = "") -> str:
-        """Put a message from a human into `channel` (e.g. to seed history); return its ts."""
-        with self.state.lock:
-            where = self.state.resolve(channel)
-            msg = self.state.store_message(
-                where, {"text": text, "thread_ts": thread_ts or None}, user
-            )
-            return str(msg["ts"])
-
-    def home_view(self, user_id: str) -> dict[str, Any] | None:
-        """The Home tab view last published for `user_id`, if any."""
-        with self.state.lock:
-            view_id = self.state.home_views.get(user_id)
     def add_channel(self, channel: dict[str, Any], members: list[str]) -> None:
         """A channel and its (human) members, as conversations.members will list them."""
         with self.state.lock:
@@ -378,4 +378,17 @@ class FakeSlack:
         with self.state.lock:
             self.state.revoked.add(token)
 
+    def post_user_message(self, channel: str, user: str, text: str, thread_ts: str = "") -> str:
+        """Put a message from a human into `channel` (e.g. to seed history); return its ts."""
+        with self.state.lock:
+            where = self.state.resolve(channel)
+            msg = self.state.store_message(
+                where, {"text": text, "thread_ts": thread_ts or None}, user
+            )
+            return str(msg["ts"])
+
+    def home_view(self, user_id: str) -> dict[str, Any] | None:
+        """The Home tab view last published for `user_id`, if any."""
+        with self.state.lock:
+            view_id = self.state.home_views.get(user_id)
             return copy.deepcopy(self.state.views[view_id]) if view_id else None

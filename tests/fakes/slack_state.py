@@ -28,7 +28,7 @@ from tests.fakes.slack_roster import (
     with_thread_info,
 )
 
-API_METHOD = re.compile(r"(apps|chat|conversations|files|users|views)\.[A-Za-z.]+")
+API_METHOD = re.compile(r"(apps|chat|conversations|files|oauth|users|views)\.[A-Za-z0-9.]+")
 
 
 class SlackState:
@@ -64,6 +64,10 @@ class SlackState:
         self._clock = 1700000000_000000
         self.base_url = ""  # the fake's own address, for upload URLs (set by FakeSlack)
         self.uploads: dict[str, Body] = {}  # file id -> {"name", "length", "data" once uploaded}
+        # Installs by OAuth: what each code yields, and whose workspace each bot token is.
+        self.grants: dict[str, Body] = {}  # code -> oauth.v2.access's answer (single use)
+        self.identities: dict[str, Body] = {}  # token -> auth.test's team, team_id, user_id, bot_id
+        self.revoked: set[str] = set()  # tokens Slack now refuses (an uninstalled workspace)
         self._serial = 0
 
     # -- dispatch -----------------------------------------------------------------------------
@@ -77,11 +81,19 @@ class SlackState:
         out: Body = {"url": "https://example.slack.com/", "team": "Example Practice"}
         out.update(user="coffeeroom", team_id=self.team_id, user_id=self.bot_user_id)
         out.update(bot_id=self.bot_id, is_enterprise_install=False)
+        out.update(self.identities.get(str(token), {}))  # an installed workspace's own bot
         owner = next((u for u in self.users.values() if u.get("is_primary_owner")), None)
         if str(token).startswith("xoxp-") and owner:  # a user token: "you" are the owner
             out.update(user=owner["name"], user_id=owner["id"])
             del out["bot_id"]
         return out
+
+    def oauth_v2_access(self, b: Body) -> Body:
+        """A code from Slack's redirect, exchanged (once) for that workspace's bot token."""
+        grant = self.grants.pop(str(b.get("code") or ""), None)
+        if grant is None:
+            raise SlackError("invalid_code")
+        return grant
 
     def next_ts(self) -> str:
         self._clock += 100

@@ -48,6 +48,19 @@ NOT_PERSON: dict[str, set[str]] = {
     "teams_conversations": {"conversation_id", "kind", "service_url", "tenant_id", "team_id"},
     "teams_installs": {"team_id", "name", "tenant_id", "service_url"},
     "teams_people": {"teams_id", "name", "chosen_team"},
+    # Slack installs by OAuth (slack_sdk's columns): the workspace, the app and its bot; tokens.
+    "slack_installations": {
+        *("client_id", "app_id", "enterprise_id", "enterprise_name", "enterprise_url"),
+        *("team_id", "team_name", "bot_token", "bot_id", "bot_user_id", "bot_scopes"),
+        *("bot_refresh_token", "user_token", "user_scopes", "user_refresh_token", "token_type"),
+        *("incoming_webhook_url", "incoming_webhook_channel", "incoming_webhook_channel_id"),
+        "incoming_webhook_configuration_url",
+    },
+    "slack_bots": {
+        *("client_id", "app_id", "enterprise_id", "enterprise_name", "team_id", "team_name"),
+        *("bot_token", "bot_id", "bot_user_id", "bot_scopes", "bot_refresh_token"),
+    },
+    "slack_oauth_states": {"state"},
 }
 
 

@@ -122,8 +122,10 @@ class Assembly:
         if found is None:
             return "no protected time in the next fortnight"
         at, phase, slot = found
-        local = at.astimezone(ZoneInfo(self.settings.timezone))
-        return f"next: {local:%a %d %b %H:%M} ({slot.kind} {phase}, #{slot.channel_name})"
+        with self.services.outbox.uow.read() as tx:  # the slot's own practice's clock
+            zone = tx.practices.get(slot.practice_id).timezone
+        local = at.astimezone(ZoneInfo(zone))
+        return f"next: {local:%a %d %b %H:%M} {zone} ({slot.kind} {phase}, #{slot.channel_name})"
 
     def _nudges_waiting(self) -> str:
         waiting, members = self.services.nudges.waiting()

@@ -233,6 +233,18 @@ def test_each_practices_protected_time_is_reminded_at_its_own_local_time(
     assert reminded_at(time(10, 22), LONDON) == {"C0RANTS": 1, HILL_RANTS: 0}
 
 
+def test_jobs_list_shows_the_next_protected_time_in_its_own_practices_zone(
+    assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
+) -> None:
+    split(assembly, fake_slack)
+    hill = SlotRequest(2, time(10, 30), 20, 1, HILL_RANTS, SlotKind.COFFEE)
+    assembly.services.protected_time.add_slot(caller(ADMIN), request=hill)  # Hillside: Berlin
+    clock.set(at(MONDAY, time(12, 45), LONDON))
+    (job,) = [j for j in assembly.jobs() if j.name == "protected-time"]
+    assert job.upcoming is not None
+    assert job.upcoming().startswith("next: Wed 25 Nov 10:20 Europe/Berlin (coffee reminder")
+
+
 def test_a_locum_in_both_practices_gets_one_nudge_a_week_in_all(
     assembly: Assembly, fake_slack: FakeSlack, clock: FixedClock
 ) -> None:

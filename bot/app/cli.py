@@ -65,6 +65,7 @@ def parser() -> argparse.ArgumentParser:
     leads.add_argument("verb", choices=("list", "add", "remove"))
     leads.add_argument("user", nargs="?", default="", help="the person's platform id (U0...)")
     leads.add_argument("--workspace", default="", help="the workspace id (default: the bot's)")
+    leads.add_argument("--practice", default="", help="its name, where a workspace has several")
     return p
 
 
@@ -129,7 +130,7 @@ def leads(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app.commands import leads as change_leads
 
     settings.check("jobs")
-    return change_leads(settings, args.verb, args.user, args.workspace)
+    return change_leads(settings, args.verb, args.user, args.workspace, args.practice)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

@@ -91,7 +91,7 @@ def jobs(settings: Settings, command: str, name: str, clock: Clock) -> int:
     return 0
 
 
-def leads(settings: Settings, verb: str, user: str, workspace: str) -> int:
+def leads(settings: Settings, verb: str, user: str, workspace: str, practice: str = "") -> int:
     """'python -m bot leads list|add|remove [USER]': whoever runs the bot changes the leads
     (audited as the command line); never the last one."""
     from bot.core.errors import Refused
@@ -107,7 +107,7 @@ def leads(settings: Settings, verb: str, user: str, workspace: str) -> int:
             app.sync_roster(assembly)
             workspace, _ = assembly.slack_directory().workspace()
     try:
-        found = assembly.services.leads.operator(Platform.SLACK, workspace, verb, user)
+        found = assembly.services.leads.operator(Platform.SLACK, workspace, verb, user, practice)
     except Refused as refusal:
         print(refusal.text)
         return 1

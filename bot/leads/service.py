@@ -58,10 +58,13 @@ class Leads(PeerService[LeadsTx]):
             practice = self.practices.lead(tx, caller)
             self._remove(tx, practice, user, caller.user)
 
-    def operator(self, platform: Platform, workspace: str, verb: str, user: str = "") -> list[str]:
-        """`python -m bot leads add|remove|list`: whoever runs the bot changes the leads."""
+    def operator(
+        self, platform: Platform, workspace: str, verb: str, user: str = "", named: str = ""
+    ) -> list[str]:
+        """`python -m bot leads add|remove|list`: whoever runs the bot changes the leads (of the
+        practice `named`, where the workspace holds several)."""
         with self.uow() as tx:
-            practice = tx.practices.by_workspace(platform, workspace)
+            practice = _one_practice(tx.practices.in_workspace(platform, workspace), named)
             if practice is None:
                 raise Refused(f"No practice is known for {platform} workspace {workspace}.")
             if verb == "add":
@@ -237,3 +240,15 @@ class Leads(PeerService[LeadsTx]):
         tx.audit.record(
             practice_id=practice.id, actor=actor, action=action, detail=detail, now=self.clock.now()
         )
+
+
+def _one_practice(practices: list[Practice], named: str) -> Practice | None:
+    """The workspace's practice, or (where it holds several) the one `named`."""
+    if named:
+        found = [p for p in practices if p.name.casefold() == named.strip().casefold()]
+        if not found:
+            raise Refused(wording.no_practice_named(named, [p.name for p in practices]))
+        return found[0]
+    if len(practices) > 1:
+        raise Refused(wording.which_practice([p.name for p in practices]))
+    return practices[0] if practices else None

@@ -226,3 +226,15 @@ def change_line(label: str, then: int | None, now: int | None) -> str:
         return FEWER_THAN_5 if v is None else f"about {v}"
 
     return f"{label}: {said(then)} then, {said(now)} now"
+
+
+def which_practice(names: list[str]) -> str:
+    """The operator's leads command, in a workspace of several practices."""
+    return (
+        f"This workspace has {len(names)} practices: {', '.join(names)}. "
+        f'Say which with --practice, for example: --practice "{names[0]}"'
+    )
+
+
+def no_practice_named(named: str, names: list[str]) -> str:
+    return f"No practice here is called {named!r}. The practices are: {', '.join(names)}."

@@ -353,3 +353,24 @@ def test_joining_or_leaving_a_practice_channel_changes_membership_at_once(
     practices.channel_changed(platform, "T0001", "C0GENERAL", trainee, joined=True)  # no practice's
     assert active(assembly, hillside.id) == {ADMIN, SALARIED_GP_2, TRAINEE}
     assert active(assembly, riverside.id) == {PARTNER_OWNER, SALARIED_GP, LOCUM_GUEST}
+
+
+def test_the_operators_leads_command_asks_which_practice_in_a_split_workspace(
+    assembly: Assembly, fake_slack: FakeSlack
+) -> None:
+    riverside, hillside = split(assembly, fake_slack)
+    leads = assembly.services.leads
+    workspace = caller(ADMIN).workspace
+    with pytest.raises(Refused) as which:
+        leads.operator(caller(ADMIN).platform, workspace, "add", SALARIED_GP_2)
+    assert f"2 practices: {riverside.name}, Hillside" in which.value.text
+    assert "--practice" in which.value.text
+    with pytest.raises(Refused) as unknown:
+        leads.operator(caller(ADMIN).platform, workspace, "list", named="Valley")
+    assert "No practice here is called 'Valley'" in unknown.value.text
+    added = leads.operator(caller(ADMIN).platform, workspace, "add", SALARIED_GP_2, "hillside")
+    assert SALARIED_GP_2 in added
+    assert SALARIED_GP_2 not in leads.operator(
+        caller(ADMIN).platform, workspace, "list", "", riverside.name
+    )
+    assert count(assembly, "leads", f"practice_id = {hillside.id}") == len(added)

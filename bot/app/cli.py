@@ -18,6 +18,8 @@ Coffee Room needs a Slack app to talk to, and none is configured yet.
 Missing: SLACK_BOT_TOKEN, and either SLACK_APP_TOKEN (Socket Mode, easiest: no public
 address needed) or SLACK_SIGNING_SECRET (HTTP mode, behind a public https address).
 (For Microsoft Teams instead, set TEAMS_CLIENT_ID and friends: see the README's Teams section.)
+(To host it for many workspaces, each installing it by OAuth, set SLACK_CLIENT_ID and
+friends instead: see the README's "Many workspaces" section.)
 
 To set it up (about ten minutes):
   1. Print the app manifest:   ./scripts/run manifest --socket > manifest.json

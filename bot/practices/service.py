@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -166,6 +167,7 @@ class Practices(Divisions):
         names = {purpose: self.join(caller, ch) for purpose, ch in channels.items()}
         with self.uow() as tx:
             practice = self.lead(tx, caller)  # checked again: leads can change meanwhile
+            self._not_anothers(tx, practice, channels)
             for purpose, channel in channels.items():
                 tx.spaces.set(
                     Space(practice.id, purpose, channel, names[purpose]), self.clock.now()
@@ -179,10 +181,29 @@ class Practices(Divisions):
             )
             return self._home(tx, caller)
 
+    def _not_anothers(self, tx: Tx, practice: Practice, channels: dict[SpacePurpose, str]) -> None:
+        """In a workspace of several practices, a channel that is another's stays theirs: its
+        posts would be read by the other practice's members."""
+        for other in tx.practices.in_workspace(practice.platform, practice.workspace_id):
+            taken = self._own_channels(tx, other) if other.id != practice.id else set()
+            for purpose, channel in channels.items():
+                if channel in taken:
+                    raise Refused(wording.anothers_channel(other.name), field=purpose.value)
+
     def create_spaces(self, caller: Caller) -> HomeView:
-        """A lead asks the bot to create the two default channels."""
+        """A lead asks the bot to create the two default channels (named after the practice
+        where a workspace holds several, so each practice gets its own)."""
         self.authorise(caller, "spaces.create")
+        with self.uow.read() as tx:
+            practice = self.of(tx, caller)
+            several = len(tx.practices.in_workspace(caller.platform, caller.workspace)) > 1
+        suffix = f"-{channel_slug(practice.name)}" if several else ""
         directory = self.directory(caller)
-        rants, _ = directory.create_channel("coffee-room")
-        advice, _ = directory.create_channel("run-it-past")
+        rants, _ = directory.create_channel(f"coffee-room{suffix}")
+        advice, _ = directory.create_channel(f"run-it-past{suffix}")
         return self.set_spaces(caller, {SpacePurpose.RANTS: rants, SpacePurpose.ADVICE: advice})
+
+
+def channel_slug(name: str) -> str:
+    """A practice's name as Slack allows in a channel's name: lower case, digits, hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "practice"

@@ -138,3 +138,10 @@ def choose_practice(names: Sequence[str]) -> str:
 def keep_label(label: str, current: str) -> str:
     """A field that keeps what is there when left empty."""
     return f"{label} (leave empty to keep {current})"
+
+
+def anothers_channel(practice: str) -> str:
+    return (
+        f"That channel is {practice}'s, so their members would read what is posted there. "
+        "Please choose one of your practice's own."
+    )

@@ -138,7 +138,7 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
 
     def slots(self, caller: Caller) -> list[Slot]:
         with self.uow() as tx:
-            practice = self.practices.of(tx, caller)
+            practice, _ = self.practices.resolve(tx, caller)  # a member's own practice only
             return tx.slots.active(practice.id)
 
     def _audit(

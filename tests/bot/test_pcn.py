@@ -13,7 +13,7 @@ from bot.core import wording as core_words
 from bot.core.calendar import at
 from bot.core.clock import FixedClock
 from bot.core.errors import Refused
-from bot.core.values import Caller
+from bot.core.values import Caller, SpacePurpose
 from bot.core.week import SlotKind
 from bot.nudges.service import NudgeReport
 from bot.nudges.week import NudgeWeek
@@ -24,6 +24,7 @@ from bot.rants.service import RantRequest
 from bot.rants.values import RantAction, RantDestination
 from tests.bot.pcn import (
     BERLIN,
+    HILL_ADVICE,
     HILL_RANTS,
     HILLSIDE,
     LONDON,
@@ -374,3 +375,41 @@ def test_the_operators_leads_command_asks_which_practice_in_a_split_workspace(
         caller(ADMIN).platform, workspace, "list", "", riverside.name
     )
     assert count(assembly, "leads", f"practice_id = {hillside.id}") == len(added)
+
+
+def test_a_practices_spaces_cannot_be_another_practices_channels(
+    assembly: Assembly, fake_slack: FakeSlack
+) -> None:
+    riverside, hillside = split(assembly, fake_slack)
+    practices = assembly.services.practices
+    for theirs in ("C0RANTS", RIVERSIDE):  # Riverside's rant space, and its own channel
+        with pytest.raises(Refused) as refused:
+            practices.set_spaces(
+                caller(ADMIN), {SpacePurpose.RANTS: theirs, SpacePurpose.ADVICE: HILL_ADVICE}
+            )
+        assert refused.value.field == "rants" and riverside.name in refused.value.text
+    with assembly.services.outbox.uow() as tx:
+        assert tx.spaces.all(hillside.id)[SpacePurpose.RANTS].channel_id == HILL_RANTS
+
+
+def test_channels_created_for_a_practice_of_a_split_workspace_are_its_own(
+    assembly: Assembly, fake_slack: FakeSlack
+) -> None:
+    _, hillside = split(assembly, fake_slack)
+    assembly.services.practices.create_spaces(caller(ADMIN))
+    created = [c.body["name"] for c in fake_slack.calls("conversations.create")]
+    assert created == ["coffee-room-hillside", "run-it-past-hillside"]
+    with assembly.services.outbox.uow() as tx:
+        spaces = tx.spaces.all(hillside.id)
+    assert {s.name for s in spaces.values()} == set(created)
+
+
+def test_someone_in_no_practice_sees_no_practices_protected_time(
+    assembly: Assembly, fake_slack: FakeSlack
+) -> None:
+    split(assembly, fake_slack)
+    coffee = SlotRequest(2, time(10, 30), 20, 1, "C0RANTS", SlotKind.COFFEE)
+    assembly.services.protected_time.add_slot(caller(PARTNER_OWNER), request=coffee)
+    with pytest.raises(Refused):
+        assembly.services.protected_time.slots(caller(TRAINEE))
+    assert len(assembly.services.protected_time.slots(caller(PARTNER_OWNER))) == 1

@@ -132,6 +132,7 @@ class SlackWorkspaces:
             uninstalled=self.forget,
             installed=self.learn,
             redirect_uri=settings.slack_redirect_uri,
+            reading=reading,
         )
         self.practices: Practices | None = None  # once the services exist
         self.places: dict[int, tuple[str, str]] = {}  # the outbox's cache of practice places

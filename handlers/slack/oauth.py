@@ -48,6 +48,7 @@ class Installs:
     uninstalled: Callable[[str], None]
     installed: Callable[[str], None] = lambda team: None
     redirect_uri: str = ""
+    reading: InstallationStore | None = None  # for each request's lookup: takes no write lock
 
     def bolt_options(self) -> dict[str, Any]:
         """App(...)'s keyword arguments for many workspaces."""
@@ -72,7 +73,7 @@ class Installs:
             # One auth.test per token, not per request (Bolt's default for a store is per request).
             "authorize": InstallationStoreAuthorize(
                 logger=logger,
-                installation_store=self.store,
+                installation_store=self.reading or self.store,
                 client_id=self.client_id,
                 client_secret=self.client_secret,
                 bot_only=True,

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import httpx
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from bot.app.settings import SettingsError
 from handlers.slack.oauth import NOT_INSTALLED
@@ -33,7 +33,7 @@ from tests.handlers.slack_oauth_harness import (
     eventually,
     oauth_bot,
 )
-from tests.slack_requests import app_home_opened, command_body, event_body
+from tests.slack_requests import app_home_opened, command_body, event_body, home_action
 
 __all__ = ["oauth_bot"]  # the fixture, used by name
 
@@ -281,3 +281,28 @@ def test_each_token_is_checked_with_slack_once_not_on_every_request(oauth_bot: O
         assert oauth_bot.post(opened, json_body=True).status_code == 200
     assert len(oauth_bot.fake.calls("views.publish")) == 3
     assert [c.token for c in oauth_bot.fake.calls("auth.test")] == [RIVERSIDE.token]
+
+
+def test_finding_a_workspaces_token_takes_no_write_lock(oauth_bot: OAuthBot) -> None:
+    """Bolt looks the installation up on every request: on SQLite through a reading connection,
+    so a tap that only reads never queues behind a roster sync for the write lock."""
+    engine = oauth_bot.assembly.engine
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the write lock up front is SQLite's (BEGIN IMMEDIATE)")
+    oauth_bot.ready(RIVERSIDE)
+    oauth_bot.fake.clear()
+    begun: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.startswith("BEGIN"):
+            begun.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        for _ in range(3):
+            tap = RIVERSIDE.signed(home_action(SALARIED_GP, "settings.week", {"values": {}}))
+            assert oauth_bot.post(tap).status_code == 200
+        eventually(lambda: len(oauth_bot.fake.calls("views.open")) == 3, "three forms")
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert begun and "BEGIN IMMEDIATE" not in begun, begun

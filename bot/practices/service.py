@@ -90,6 +90,12 @@ class Practices(Divisions):
                 elif not person.is_person_in_workspace and existing is not None and was_in:
                     tx.members.upsert(replace(existing, active=False), self.clock.now())
 
+    def defines_a_practice(self, platform: Platform, workspace: str, channel: str) -> bool:
+        """Whether `channel` is a practice's own (so who joins or leaves it matters)."""
+        with self.uow.read() as tx:
+            practices = tx.practices.in_workspace(platform, workspace)
+        return any(p.channel_id == channel for p in practices)
+
     def channel_changed(
         self,
         platform: Platform,

@@ -75,11 +75,13 @@ def channel_changed(
     body: dict[str, Any],
     client: WebClient,
 ) -> None:
-    """Someone joined or left a channel: if it defines a practice, they join or leave it now."""
-    workspace = team(body)
+    """Someone joined or left a channel: if it defines a practice, they join or leave it now
+    (Slack is asked who they are only then)."""
+    workspace, channel = team(body), str(event["channel"])
+    if not services.practices.defines_a_practice(Platform.SLACK, workspace, channel):
+        return
     person = SlackDirectory(client, team_id=workspace).person(str(event["user"]))
     if person is not None:
-        channel = str(event["channel"])
         services.practices.channel_changed(
             Platform.SLACK, workspace, channel, person, joined=joined
         )

@@ -169,6 +169,8 @@ def test_joining_a_practices_channel_makes_someone_a_member_at_once(
     left = {"type": "member_left_channel", "user": SALARIED_GP, "channel": HILLSIDE}
     dispatch(app, event_body(left, event_id="Ev0PCNJ2"), json_body=True)
     assert count(assembly, "members", member) == 0
+    asked = len(fake_slack.calls("users.info"))
     elsewhere = {"type": "member_joined_channel", "user": SALARIED_GP, "channel": "C0RANDOM"}
     dispatch(app, event_body(elsewhere, event_id="Ev0PCNJ3"), json_body=True)
     assert count(assembly, "members", member) == 0
+    assert len(fake_slack.calls("users.info")) == asked  # a channel no practice is: no lookup

@@ -104,8 +104,9 @@ def leads(settings: Settings, verb: str, user: str, workspace: str, practice: st
         assembly = app.build(settings, clock=SystemClock(), listen=False)
     if not workspace and assembly.slack_client is not None:
         with slack_reachable(settings):
-            app.sync_roster(assembly)
-            workspace, _ = assembly.slack_directory().workspace()
+            directory = assembly.slack_directory()  # the only workspace (or it says to name one)
+            assembly.services.practices.sync_roster(Platform.SLACK, directory)
+            workspace, _ = directory.workspace()
     try:
         found = assembly.services.leads.operator(Platform.SLACK, workspace, verb, user, practice)
     except Refused as refusal:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import timedelta
 
+from bot.core.clock import speed_of
 from bot.core.delivery import (
     Delivery,
     DeliveryKind,
@@ -59,10 +60,9 @@ class Outbox:
         clock: Clock,
         worker_id: str | None = None,
     ) -> None:
-        self.uow = uow
-        self.messengers = dict(messengers)
+        self.uow, self.messengers = uow, dict(messengers)
         self.cipher, self.clock = cipher, clock
-        self.lease = LEASE * getattr(clock, "speed", 1)  # real time, however fast `clock` runs
+        self.lease = LEASE * speed_of(clock)  # real time, however fast `clock` runs
         self.worker_id = worker_id or new_worker_id()
         self.wake, self.stopping = threading.Event(), threading.Event()  # stopping: claim no more
         self.pacer = Pacer()  # real time: Retry-After runs on it, whatever `clock` says

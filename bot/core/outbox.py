@@ -24,7 +24,7 @@ from bot.core.delivery import (
     to_author,
 )
 from bot.core.message import Message
-from bot.core.pacing import Pacer
+from bot.core.pacing import Pacer, backoff
 from bot.core.ports import (
     CannotDeliver,
     CannotLook,
@@ -43,7 +43,6 @@ log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=60)  # a claim older than this, still 'sending', is reconciled
 MAX_ATTEMPTS = 12
-MAX_BACKOFF = timedelta(minutes=10)
 RATE_LIMITED = "ratelimited"  # a platform's 429: pace the workspace, not a failed attempt
 DEFAULT_PAUSE = 1.0  # seconds, when a 429 came with no Retry-After
 
@@ -224,12 +223,7 @@ class Outbox:
         if stored.attempts >= MAX_ATTEMPTS:
             self._give_up(stored, exc.code, report)
             return
-        now = self.clock.now()
-        wait = (
-            timedelta(seconds=exc.retry_after)
-            if exc.retry_after is not None
-            else min(timedelta(seconds=2**stored.attempts), MAX_BACKOFF)
-        )
+        now, wait = self.clock.now(), backoff(stored.attempts, exc.retry_after)
         with self.uow() as tx:
             tx.outbox.retry_at(stored.id, now + wait, exc.code, now)
         report.retried += 1

@@ -6,6 +6,17 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Hashable
+from datetime import timedelta
+
+MAX_BACKOFF = timedelta(minutes=10)
+
+
+def backoff(attempts: int, retry_after: float | None) -> timedelta:
+    """How long a send that failed for now waits: the platform's Retry-After when it gave one,
+    else twice as long after each attempt, at most ten minutes."""
+    if retry_after is not None:
+        return timedelta(seconds=retry_after)
+    return min(timedelta(seconds=2**attempts), MAX_BACKOFF)
 
 
 class Pacer:

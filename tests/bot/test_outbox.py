@@ -11,7 +11,7 @@ from bot.core.clock import FixedClock
 from bot.core.delivery import DeliveryKind, OutboxStatus
 from bot.core.message import Message
 from bot.core.outbox import LEASE, MAX_ATTEMPTS
-from bot.core.pacing import Pacer
+from bot.core.pacing import Pacer, backoff
 from bot.core.values import Platform
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import SALARIED_GP, TEAM_ID
@@ -232,3 +232,11 @@ def test_two_workers_never_send_the_same_message(
     texts = sorted(m["text"] for m in fake_slack.messages("C0RANTS"))
     assert texts == sorted(f"message {i}" for i in range(20))
     assert statuses(assembly) == {status.value: 20}
+
+
+def test_a_send_failing_for_now_waits_its_retry_after_else_twice_as_long_up_to_ten_minutes() -> (
+    None
+):
+    assert [backoff(n, None).total_seconds() for n in (0, 1, 3, 9)] == [1, 2, 8, 512]
+    assert backoff(10, None) == backoff(40, None) == timedelta(minutes=10)
+    assert backoff(7, 2.5) == timedelta(seconds=2.5)  # the platform's word wins

@@ -10,10 +10,9 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -33,7 +32,7 @@ from storage.migrate import head_revision
 from tests.callers import SPACES, caller
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ACTIVE_HUMANS, ADMIN, SALARIED_GP
-from tests.process import Server
+from tests.process import Server, eventually
 from tests.slack_requests import SIGNING_SECRET, app_home_opened, signed_headers
 
 pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300)]
@@ -85,14 +84,6 @@ def replica_env(url: str, fake: FakeSlack, key: str, epoch: datetime) -> dict[st
 
 def simulated_now(epoch: datetime) -> datetime:
     return MONDAY + (datetime.now(UTC) - epoch) * SPEED
-
-
-def wait_until(done: Callable[[], bool], what: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for {what}")
-        time.sleep(0.05)
 
 
 def scalar(engine: Engine, sql: str) -> int:
@@ -168,24 +159,24 @@ def test_two_replicas_for_a_simulated_week_send_each_occurrence_once(
     engine = create_engine(url)
     try:
         with first, second:
-            wait_until(lambda: scalar(engine, "SELECT count(*) FROM leads") > 0, "the roster")
+            eventually(lambda: scalar(engine, "SELECT count(*) FROM leads") > 0, "the roster", 30)
             slots = set_up_practice(url, fake_slack, key)
             first_slot = MONDAY + timedelta(days=2, hours=12)  # Wednesday's reminder: 12:20
             assert simulated_now(epoch) < first_slot, "set-up finished too late: raise LEAD"
             for server in (first, second):
                 assert httpx.get(server.url + "/readyz", timeout=5).json()["ok"] is True
-            wait_until(
+            eventually(
                 lambda: simulated_now(epoch) > MONDAY + timedelta(days=3),
                 "Wednesday",
                 3 * DAYS + 20,
             )
             homes = len(fake_slack.calls("views.publish"))
             assert open_home_on_both((first, second)) == [200, 200]
-            wait_until(
+            eventually(
                 lambda: simulated_now(epoch) > MONDAY + timedelta(days=7), "the week", 4 * DAYS + 20
             )
             week_end = MONDAY + timedelta(days=7)
-            wait_until(lambda: unsettled(engine, week_end) == 0, "the outbox to settle")
+            eventually(lambda: unsettled(engine, week_end) == 0, "the outbox to settle", 30)
             for server in (first, second):  # SIGTERM: each finishes what it holds and exits 0
                 server.proc.send_signal(signal.SIGTERM)
             for server in (first, second):

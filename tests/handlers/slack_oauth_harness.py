@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from handlers.web import build_asgi
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_roster import ACTIVE_HUMANS, ADMIN, PARTNER_OWNER, TEAM_ID, make_channel
 from tests.inline import InlineExecutor
-from tests.process import free_port
+from tests.process import eventually, free_port
 from tests.slack_requests import SIGNING_SECRET, command_body, signed_headers, view_submission
 
 CLIENT_ID, CLIENT_SECRET = "1111.2222", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
@@ -74,15 +73,6 @@ class Served:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(10)
-
-
-def eventually(check: Callable[[], object], what: str, timeout: float = 10.0) -> None:
-    """Poll until `check()` is true (background work finishing), or fail saying what was awaited."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
 
 
 class OAuthBot:

@@ -30,9 +30,9 @@ from tests.handlers.slack_oauth_harness import (
     OAuthBot,
     Workspace,
     cookie,
-    eventually,
     oauth_bot,
 )
+from tests.process import eventually
 from tests.slack_requests import app_home_opened, command_body, event_body, home_action
 
 __all__ = ["oauth_bot"]  # the fixture, used by name

@@ -246,11 +246,9 @@ class Advice(PeerService[AdviceTx]):
         self, tx: AdviceTx, caller: Caller, question_id: str
     ) -> tuple[Practice, Question, str]:
         question = tx.questions.get(question_id)
-        owner = question.practice_id if question else None
-        practice, _ = self.practices.within(tx, caller, owner)
+        practice = self.practices.owning(tx, caller, question, wording.QUESTION_GONE)
+        assert question is not None  # owning refuses a question that is gone
         helper = caller.user
-        if question is None or question.practice_id != practice.id:
-            raise Refused(wording.QUESTION_GONE)
         asker = self._asker(question)
         if asker == helper:
             raise Refused(wording.OWN_QUESTION)

@@ -149,7 +149,7 @@ class Checkins(PeerService[Tx]):
 
     def _own(self, tx: Tx, caller: Caller, checkin_id: int) -> tuple[Practice, CheckIn]:
         checkin = tx.checkins.get(checkin_id)
-        practice, _ = self.practices.within(tx, caller, checkin.practice_id if checkin else None)
-        if checkin is None or checkin.user_id != caller.user or checkin.practice_id != practice.id:
+        practice = self.practices.owning(tx, caller, checkin, wording.CHECKIN_NOT_YOURS)
+        if checkin is None or checkin.user_id != caller.user:
             raise Refused(wording.CHECKIN_NOT_YOURS)
         return practice, checkin

@@ -5,6 +5,8 @@ Every capability resolves the person it serves through here, so the rules live o
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from bot.core import wording as core_words
 from bot.core.errors import Refused
 from bot.core.message import Message
@@ -20,6 +22,13 @@ from bot.core.values import (
     Space,
     SpacePurpose,
 )
+
+
+class Owned(Protocol):
+    """A record that belongs to one practice (a rant, a check-in, a slot, a pool ...)."""
+
+    @property
+    def practice_id(self) -> int: ...
 
 
 class People:
@@ -94,6 +103,14 @@ class People:
         if found is not None and found.active:
             return practice, found
         return self._from_channels(tx, caller)
+
+    def owning(self, tx: Tx, caller: Caller, record: Owned | None, refusal: str) -> Practice:
+        """The practice `record` belongs to, where the caller acts on it (in a locum's other
+        practice too); refused with `refusal` when it is gone or not their practice's."""
+        practice, _ = self.within(tx, caller, record.practice_id if record else None)
+        if record is None or record.practice_id != practice.id:
+            raise Refused(refusal)
+        return practice
 
     def within(self, tx: Tx, caller: Caller, practice_id: int | None) -> tuple[Practice, Member]:
         """The caller in the practice a record belongs to, when they are one of its members (a

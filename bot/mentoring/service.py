@@ -175,9 +175,9 @@ class Mentoring(PeerService[MentoringTx]):
         self, tx: MentoringTx, caller: Caller, match_id: str
     ) -> tuple[Practice, Match, Side]:
         match = tx.mentoring.match(int(match_id)) if match_id.isdigit() else None
-        practice, _ = self.practices.within(tx, caller, match.practice_id if match else None)
+        practice = self.practices.owning(tx, caller, match, wording.NOT_YOURS)
         side = match.side(caller.user) if match else None
-        if match is None or side is None or match.practice_id != practice.id:
+        if match is None or side is None:
             raise Refused(wording.NOT_YOURS)
         return practice, match, side
 

@@ -112,9 +112,8 @@ class Pairing(PeerService[PairingTx]):
 
     def _round(self, tx: PairingTx, caller: Caller, round_id: str) -> tuple[Practice, Round]:
         current = tx.pairing.get_round(int(round_id)) if round_id.isdigit() else None
-        practice, _ = self.practices.within(tx, caller, current.practice_id if current else None)
-        if current is None or current.practice_id != practice.id:
-            raise Refused(wording.NOT_YOURS)
+        practice = self.practices.owning(tx, caller, current, wording.NOT_YOURS)
+        assert current is not None  # owning refuses a round that is not there
         return practice, current
 
     # --- the job --------------------------------------------------------------------------

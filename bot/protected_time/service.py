@@ -247,9 +247,8 @@ class ProtectedTime(PeerService[ProtectedTimeTx]):
         phase, answer = ANSWERS[action]
         with self.uow() as tx:
             slot = tx.slots.get(int(slot_id))
-            practice, _ = self.practices.within(tx, caller, slot.practice_id if slot else None)
-            if slot is None or slot.practice_id != practice.id:
-                raise Refused(wording.PT_GONE)
+            self.practices.owning(tx, caller, slot, wording.PT_GONE)
+            assert slot is not None  # owning refuses a slot that is gone
             tx.slot_answers.record(
                 slot_id=slot.id,
                 occurs_on=date.fromisoformat(day),

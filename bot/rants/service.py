@@ -102,9 +102,8 @@ class Rants(PeerService[RantsTx]):
         """A colleague's one tap, relayed privately to the author; returns what they are told."""
         with self.uow() as tx:
             rant = tx.rants.get(rant_id)
-            practice, _ = self.practices.within(tx, caller, rant.practice_id if rant else None)
-            if rant is None or rant.practice_id != practice.id:
-                raise Refused(wording.RANT_GONE)
+            practice = self.practices.owning(tx, caller, rant, wording.RANT_GONE)
+            assert rant is not None  # owning refuses a rant that is gone
             author = rant.author or self.cipher.open(rant.author_sealed)
             if author == caller.user:
                 raise Refused(wording.OWN_RANT)

@@ -108,8 +108,7 @@ class Workload(PeerService[WorkloadTx]):
     def claim(self, caller: Caller, task_id: str) -> Text:
         """'I'll take it': exactly one colleague gets each task; the others are told kindly."""
         with self.uow() as tx:
-            practice, _ = self.practices.within(tx, caller, _owner(tx, task_id))
-            pool, task = self._task(tx, practice, task_id)
+            practice, pool, task = self._task(tx, caller, task_id)
             if pool.asker == caller.user:
                 return Text(wording.OWN_TASK)
             if not tx.pools.claim(task.id, caller.user, self.clock.now()):
@@ -129,8 +128,7 @@ class Workload(PeerService[WorkloadTx]):
     def thank(self, caller: Caller, task_id: str) -> str:
         """The asker thanks whoever took a task (once); it reaches them privately."""
         with self.uow() as tx:
-            practice, _ = self.practices.within(tx, caller, _owner(tx, task_id))
-            pool, task = self._task(tx, practice, task_id, open_only=False)
+            practice, pool, task = self._task(tx, caller, task_id, open_only=False)
             if pool.asker != caller.user:
                 raise Refused(wording.ONLY_ASKER)
             if not task.claimed_by:
@@ -145,30 +143,22 @@ class Workload(PeerService[WorkloadTx]):
         """The asker withdraws whatever nobody has taken."""
         with self.uow() as tx:
             pool = tx.pools.get(pool_id)
-            practice, _ = self.practices.within(tx, caller, pool.practice_id if pool else None)
-            if pool is None or pool.practice_id != practice.id:
-                raise Refused(wording.GONE)
+            self.practices.owning(tx, caller, pool, wording.GONE)
+            assert pool is not None  # owning refuses a pool that is gone
             if pool.asker != caller.user:
                 raise Refused(wording.ONLY_ASKER)
             return wording.withdrawn(tx.pools.withdraw(pool.id, self.clock.now()))
 
     def _task(
-        self, tx: WorkloadTx, practice: Practice, task_id: str, *, open_only: bool = True
-    ) -> tuple[Pool, Task]:
+        self, tx: WorkloadTx, caller: Caller, task_id: str, *, open_only: bool = True
+    ) -> tuple[Practice, Pool, Task]:
+        """A task, its pool and their practice (the caller's, or refused as gone)."""
         task = tx.pools.task(int(task_id)) if task_id.isdigit() else None
         pool = tx.pools.get(task.pool_id) if task else None
-        if task is None or pool is None or pool.practice_id != practice.id:
+        practice = self.practices.owning(tx, caller, pool, wording.GONE)
+        if task is None or pool is None or (open_only and task.withdrawn and not task.claimed_by):
             raise Refused(wording.GONE)
-        if open_only and task.withdrawn and not task.claimed_by:
-            raise Refused(wording.GONE)
-        return pool, task
-
-
-def _owner(tx: WorkloadTx, task_id: str) -> int | None:
-    """The practice a task's pool belongs to (None if there is no such task)."""
-    task = tx.pools.task(int(task_id)) if task_id.isdigit() else None
-    pool = tx.pools.get(task.pool_id) if task else None
-    return pool.practice_id if pool else None
+        return practice, pool, task
 
 
 def _not_yours(tx: WorkloadTx, task_id: int, me: str) -> Text:

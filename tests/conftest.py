@@ -38,6 +38,12 @@ def pytest_report_header() -> list[str]:
     return ["PostgreSQL tests: SKIPPED (set TEST_DATABASE_URL to run them; CI always does)"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first (the two-replica week takes minutes): with one worker per core, the
+    rest of the suite then runs beside it instead of waiting for it at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's .env or shell must not change what a test sees (Bolt reads SLACK_* itself)."""

@@ -35,7 +35,7 @@ from tests.fakes.slack_roster import ACTIVE_HUMANS, ADMIN, SALARIED_GP
 from tests.process import Server, eventually
 from tests.slack_requests import SIGNING_SECRET, app_home_opened, signed_headers
 
-pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(300)]
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 # A simulated day in twenty real seconds: the week in 140. A reminder's 10-minute window is then

@@ -66,7 +66,7 @@ class OutboxWorker(threading.Thread):
         super().__init__(name="outbox-worker", daemon=True)
         self.outbox = outbox
         self.poll = poll
-        self.stopping = threading.Event()
+        self.stopping = outbox.stopping  # one event: set, the outbox claims nothing new either
 
     def run(self) -> None:
         since_reconcile = RECONCILE_EVERY
@@ -87,7 +87,6 @@ class OutboxWorker(threading.Thread):
     def halt(self) -> None:
         """Take no new row from now on (the send in flight goes on)."""
         self.stopping.set()
-        self.outbox.stopping.set()
         self.outbox.wake.set()
 
     def stop(self, timeout: float | None = None) -> bool:

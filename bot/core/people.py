@@ -105,23 +105,18 @@ class People:
         return self._from_channels(tx, caller)
 
     def owning(self, tx: Tx, caller: Caller, record: Owned | None, refusal: str) -> Practice:
-        """The practice `record` belongs to, where the caller acts on it (in a locum's other
-        practice too); refused with `refusal` when it is gone or not their practice's."""
-        practice, _ = self.within(tx, caller, record.practice_id if record else None)
+        """The practice `record` belongs to, where the caller is one of its members (a locum
+        tapping a button from their other practice too); otherwise the caller's own practice,
+        which refuses the record with `refusal` (as it does a record that is gone)."""
+        found = tx.members.get(record.practice_id, caller.user) if record else None
+        if record is not None and found is not None and found.active:
+            practice = tx.practices.get(record.practice_id)
+            if (practice.platform, practice.workspace_id) == (caller.platform, caller.workspace):
+                return practice
+        practice, _ = self.resolve(tx, caller)
         if record is None or record.practice_id != practice.id:
             raise Refused(refusal)
         return practice
-
-    def within(self, tx: Tx, caller: Caller, practice_id: int | None) -> tuple[Practice, Member]:
-        """The caller in the practice a record belongs to, when they are one of its members (a
-        locum tapping a button from their other practice); otherwise the one they act in (which
-        then refuses the record as not theirs)."""
-        found = tx.members.get(practice_id, caller.user) if practice_id is not None else None
-        if practice_id is not None and found is not None and found.active:
-            practice = tx.practices.get(practice_id)
-            if (practice.platform, practice.workspace_id) == (caller.platform, caller.workspace):
-                return practice, found
-        return self.resolve(tx, caller)
 
     def _from_channels(self, tx: Tx, caller: Caller) -> tuple[Practice, Member]:
         """A newcomer to a split workspace: a member of each practice whose channel they are in."""

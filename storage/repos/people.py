@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.values import (
@@ -17,7 +17,7 @@ from bot.core.values import (
     SpacePurpose,
     WeekDefaults,
 )
-from storage.repos.common import insert_ignoring_duplicates
+from storage.repos.common import insert_ignoring_duplicates, read
 from storage.tables import (
     LeadRow,
     MemberRow,
@@ -25,22 +25,39 @@ from storage.tables import (
     SpaceRow,
 )
 
+# The reads behind every request, built once (storage.repos.common.read).
+_PRACTICES = PracticeRow.__table__.c
+_MEMBERS = MemberRow.__table__.c
+_PRACTICE = select(PracticeRow.__table__).where(_PRACTICES.id == bindparam("id"))
+_IN_WORKSPACE = (
+    select(PracticeRow.__table__)
+    .where(_PRACTICES.platform == bindparam("platform"))
+    .where(_PRACTICES.workspace_id == bindparam("workspace"))
+    .order_by(_PRACTICES.id)
+)
+_JOINED = (
+    _IN_WORKSPACE.join_from(PracticeRow.__table__, MemberRow.__table__)
+    .where(_MEMBERS.user_id == bindparam("user"), _MEMBERS.active.is_(True))
+    .order_by(None)
+    .order_by(_MEMBERS.chosen_at.desc().nulls_last(), _MEMBERS.id)
+)
+_MEMBER = select(MemberRow.__table__).where(
+    _MEMBERS.practice_id == bindparam("practice"), _MEMBERS.user_id == bindparam("user")
+)
+_LEADS = select(LeadRow.user_id).where(LeadRow.practice_id == bindparam("practice"))
+_SPACES = select(SpaceRow.__table__).where(SpaceRow.practice_id == bindparam("practice"))
+
 
 class SqlPractices:
     def __init__(self, session: Session) -> None:
         self.s = session
 
     def by_workspace(self, platform: Platform, workspace_id: str) -> Practice | None:
-        stmt = (
-            select(PracticeRow)
-            .where(PracticeRow.platform == platform, PracticeRow.workspace_id == workspace_id)
-            .order_by(PracticeRow.id)
-        )
-        row = self.s.scalars(stmt).first()
+        row = read(self.s, _IN_WORKSPACE, platform=platform, workspace=workspace_id).first()
         return _practice(row) if row else None
 
     def get(self, practice_id: int) -> Practice:
-        return _practice(self.s.get_one(PracticeRow, practice_id))
+        return _practice(read(self.s, _PRACTICE, id=practice_id).one())
 
     def create(
         self, *, platform: Platform, workspace_id: str, name: str, timezone: str, now: datetime
@@ -76,26 +93,12 @@ class SqlPractices:
         )
 
     def in_workspace(self, platform: Platform, workspace_id: str) -> list[Practice]:
-        stmt = (
-            select(PracticeRow)
-            .where(PracticeRow.platform == platform, PracticeRow.workspace_id == workspace_id)
-            .order_by(PracticeRow.id)
-        )
-        return [_practice(r) for r in self.s.scalars(stmt)]
+        rows = read(self.s, _IN_WORKSPACE, platform=platform, workspace=workspace_id)
+        return [_practice(r) for r in rows]
 
     def joined(self, platform: Platform, workspace_id: str, user_id: str) -> list[Practice]:
-        stmt = (
-            select(PracticeRow)
-            .join(MemberRow, MemberRow.practice_id == PracticeRow.id)
-            .where(
-                PracticeRow.platform == platform,
-                PracticeRow.workspace_id == workspace_id,
-                MemberRow.user_id == user_id,
-                MemberRow.active.is_(True),
-            )
-            .order_by(MemberRow.chosen_at.desc().nulls_last(), MemberRow.id)
-        )
-        return [_practice(r) for r in self.s.scalars(stmt)]
+        rows = read(self.s, _JOINED, platform=platform, workspace=workspace_id, user=user_id)
+        return [_practice(r) for r in rows]
 
     def define(self, practice_id: int, *, name: str, channel_id: str | None) -> None:
         stmt = update(PracticeRow).where(PracticeRow.id == practice_id)
@@ -106,7 +109,8 @@ class SqlPractices:
         self.s.execute(stmt.values(timezone=timezone))
 
 
-def _practice(row: PracticeRow) -> Practice:
+def _practice(row: Any) -> Practice:
+    """A practice from its row: an ORM object or a plain row of the table."""
     return Practice(
         row.id,
         Platform(row.platform),
@@ -132,7 +136,7 @@ class SqlMembers:
         return self.s.scalars(stmt).first()
 
     def get(self, practice_id: int, user_id: str) -> Member | None:
-        row = self._row(practice_id, user_id)
+        row = read(self.s, _MEMBER, practice=practice_id, user=user_id).first()
         return _member(row) if row else None
 
     def upsert(self, member: Member, now: datetime) -> None:
@@ -172,7 +176,7 @@ class SqlMembers:
         self.s.execute(stmt.values(chosen_at=now))
 
 
-def _member(row: MemberRow) -> Member:
+def _member(row: Any) -> Member:
     return Member(row.practice_id, row.user_id, row.name, Role(row.role), row.guest, row.active)
 
 
@@ -181,8 +185,7 @@ class SqlLeads:
         self.s = session
 
     def list(self, practice_id: int) -> tuple[str, ...]:
-        stmt = select(LeadRow.user_id).where(LeadRow.practice_id == practice_id)
-        return tuple(sorted(self.s.scalars(stmt)))
+        return tuple(sorted(read(self.s, _LEADS, practice=practice_id).scalars()))
 
     def add(self, practice_id: int, user_id: str, now: datetime) -> bool:
         values = {"practice_id": practice_id, "user_id": user_id, "added_at": now}
@@ -199,12 +202,11 @@ class SqlSpaces:
         self.s = session
 
     def all(self, practice_id: int) -> dict[SpacePurpose, Space]:
-        stmt = select(SpaceRow).where(SpaceRow.practice_id == practice_id)
         return {
             SpacePurpose(r.purpose): Space(
                 r.practice_id, SpacePurpose(r.purpose), r.channel_id, r.name
             )
-            for r in self.s.scalars(stmt)
+            for r in read(self.s, _SPACES, practice=practice_id)
         }
 
     def set(self, space: Space, now: datetime) -> None:

@@ -5,15 +5,27 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from bot.core.calendar import WorkingPattern, format_sessions, parse_sessions
 from bot.core.week import Preferences
+from storage.repos.common import read
 from storage.repos.protected_time import _hhmm, _time
 from storage.tables import (
     LeaveRow,
     PreferenceRow,
+)
+
+# One GP's settings and leave, read on every tap that shows them (storage.repos.common.read).
+_ONE = PreferenceRow.__table__.c
+_PREFERENCES = select(PreferenceRow.__table__).where(
+    _ONE.practice_id == bindparam("practice"), _ONE.user_id == bindparam("user")
+)
+_LEAVE = (
+    select(LeaveRow.starts, LeaveRow.ends)
+    .where(LeaveRow.practice_id == bindparam("practice"), LeaveRow.user_id == bindparam("user"))
+    .order_by(LeaveRow.starts)
 )
 
 
@@ -28,9 +40,9 @@ class SqlPreferences:
         return self.s.scalars(stmt).first()
 
     def get(self, practice_id: int, user_id: str) -> Preferences:
-        return _preferences(
-            practice_id, user_id, self._row(practice_id, user_id), self._leave(practice_id, user_id)
-        )
+        row = read(self.s, _PREFERENCES, practice=practice_id, user=user_id).first()
+        leave = read(self.s, _LEAVE, practice=practice_id, user=user_id)
+        return _preferences(practice_id, user_id, row, tuple((r.starts, r.ends) for r in leave))
 
     def of_practice(self, practice_id: int) -> dict[str, Preferences]:
         """Everyone's preferences in one practice, in two queries (whoever set none is absent)."""
@@ -67,14 +79,6 @@ class SqlPreferences:
         row.updated_at = now
         self.s.flush()
 
-    def _leave(self, practice_id: int, user_id: str) -> tuple[tuple[date, date], ...]:
-        stmt = (
-            select(LeaveRow)
-            .where(LeaveRow.practice_id == practice_id, LeaveRow.user_id == user_id)
-            .order_by(LeaveRow.starts)
-        )
-        return tuple((r.starts, r.ends) for r in self.s.scalars(stmt))
-
     def add_leave(self, practice_id: int, user_id: str, starts: date, ends: date) -> None:
         self.s.add(LeaveRow(practice_id=practice_id, user_id=user_id, starts=starts, ends=ends))
         self.s.flush()
@@ -88,7 +92,7 @@ class SqlPreferences:
 
 
 def _preferences(
-    practice_id: int, user_id: str, row: PreferenceRow | None, leave: tuple[tuple[date, date], ...]
+    practice_id: int, user_id: str, row: Any, leave: tuple[tuple[date, date], ...]
 ) -> Preferences:
     if row is None:
         return Preferences(practice_id, user_id, WorkingPattern(leave=leave))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -115,8 +116,9 @@ def serve_baseline(port: int, slack_url: str) -> None:
 
 
 @contextmanager
-def baseline_process(slack_url: str, log: Path) -> Iterator[str]:
-    """This script with --serve-baseline in a subprocess; yields its URL once /healthz answers."""
+def baseline_process(slack_url: str, log: Path) -> Iterator[tuple[str, int]]:
+    """This script with --serve-baseline in a subprocess; yields its URL and process id once
+    /healthz answers."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     argv = [sys.executable, str(Path(__file__).resolve()), "--serve-baseline", str(port)]
@@ -137,7 +139,7 @@ def baseline_process(slack_url: str, log: Path) -> Iterator[str]:
                     break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        yield url
+        yield url, proc.pid
     finally:
         stop(proc)
 
@@ -207,10 +209,28 @@ def one_request(client: httpx.Client, url: str, fake: Fake, kind: str, trigger: 
 class Phase:
     samples: list[Sample]
     seconds: float  # from the start signal to the last request's views.open
+    cpu: float  # the server process's CPU seconds (user + system) over the same span
 
 
-def run_phase(url: str, fake: Fake, kind: str, n: int, c: int, deadline: float) -> Phase:
+@dataclass(frozen=True)
+class Target:
+    url: str
+    pid: int  # the server's process, whose CPU is read from /proc (Linux; NaN elsewhere)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far, from /proc/PID/stat (NaN where there is none)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return math.nan
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_phase(target: Target, fake: Fake, kind: str, n: int, c: int, deadline: float) -> Phase:
     """n requests from c client threads, each on its own keep-alive connection, warmed first."""
+    url = target.url
     samples: list[Sample] = []
     lock = threading.Lock()
     todo = iter(range(n))
@@ -234,13 +254,13 @@ def run_phase(url: str, fake: Fake, kind: str, n: int, c: int, deadline: float) 
     for t in threads:
         t.start()
     ready.wait(timeout=30)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds(target.pid)
     for t in threads:  # a request takes at most 10 s (httpx) + FOUND_WITHIN_S
         t.join(timeout=max(0.0, stop_at + 30 - time.monotonic()))
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, cpu_seconds(target.pid) - cpu
     with lock:
         missing = n - len(samples)
-        return Phase(samples + [Sample(math.nan, math.nan, "not sent")] * missing, seconds)
+        return Phase(samples + [Sample(math.nan, math.nan, "not sent")] * missing, seconds, cpu)
 
 
 # -- the report ------------------------------------------------------------------------------------
@@ -267,6 +287,7 @@ def figures(phases: list[Phase]) -> dict[str, Any]:
         "form99": pct(forms, 99),
         "formmax": max(forms, default=math.nan),
         "rate": len(ok) / sum(p.seconds for p in phases),
+        "cpu": sum(p.cpu for p in phases) / len(got) * 1000 if got else math.nan,
         "errors": bad,
     }
 
@@ -275,9 +296,10 @@ def report(results: Results, kinds: list[str], cs: list[int]) -> int:
     """Print the markdown tables; return the number of errors."""
     print(
         "| request | server | concurrency | requests | ack p50 / p99 / max ms "
-        "| views.open p50 / p99 / max ms | forms opened per s | errors |"
+        "| views.open p50 / p99 / max ms | forms opened per s | server CPU ms per request "
+        "| errors |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     errors = 0
     for kind in kinds:
         for c in cs:
@@ -291,18 +313,20 @@ def report(results: Results, kinds: list[str], cs: list[int]) -> int:
                 print(
                     f"| {kind} | {name} | {c} | {f['n']} | {f['ack50']:.1f} / {f['ack99']:.1f}"
                     f" / {f['ackmax']:.1f} | {f['form50']:.1f} / {f['form99']:.1f} / "
-                    f"{f['formmax']:.1f} | {f['rate']:.0f} | {tally} |"
+                    f"{f['formmax']:.1f} | {f['rate']:.0f} | {f['cpu']:.2f} | {tally} |"
                 )
     print(
         f"\n| request | concurrency | {OURS} / {BARE}: ack p50, p99; views.open p99; "
-        f"throughput | A/A ({AGAIN} / {BARE}): ack p50, p99; views.open p99; throughput |"
+        f"throughput; CPU per request | A/A ({AGAIN} / {BARE}): the same |"
     )
     print("|---|---:|---|---|")
     for kind in kinds:
         for c in cs:
             ours, base, again = (figures(results[kind, n, c]) for n in (OURS, BARE, AGAIN))
             cells = [
-                ", ".join(f"{x[k] / base[k]:.2f}x" for k in ("ack50", "ack99", "form99", "rate"))
+                ", ".join(
+                    f"{x[k] / base[k]:.2f}x" for k in ("ack50", "ack99", "form99", "rate", "cpu")
+                )
                 for x in (ours, again)
             ]
             print(f"| {kind} | {c} | {cells[0]} | {cells[1]} |")
@@ -317,7 +341,7 @@ def report(results: Results, kinds: list[str], cs: list[int]) -> int:
 
 
 def measure(
-    urls: dict[str, str], fake: Fake, kinds: list[str], n: int, cs: list[int], rounds: int
+    urls: dict[str, Target], fake: Fake, kinds: list[str], n: int, cs: list[int], rounds: int
 ) -> Results:
     """Each cell in `rounds` rounds, the servers in rotated order, sharing the machine's drift."""
     results: Results = {}
@@ -366,9 +390,9 @@ def main() -> int:
         }
         bot = stack.enter_context(Server(cwd=tmp, env=env))
         urls = {
-            OURS: bot.url,
-            BARE: stack.enter_context(baseline_process(fake.url, tmp / "base.log")),
-            AGAIN: stack.enter_context(baseline_process(fake.url, tmp / "again.log")),
+            OURS: Target(bot.url, bot.proc.pid),
+            BARE: Target(*stack.enter_context(baseline_process(fake.url, tmp / "base.log"))),
+            AGAIN: Target(*stack.enter_context(baseline_process(fake.url, tmp / "again.log"))),
         }
         for name, url in urls.items():
             for kind in kinds:

@@ -8,6 +8,7 @@ import argparse
 import json
 import math
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -48,6 +49,8 @@ PHASE_LIMIT_S = 30.0  # no new request starts this long into a phase (normally 1
 RUN_LIMIT_S = 600.0  # ... or into the whole run (normally ~3 minutes on 2 cores)
 SLACK_LIMIT_MS = 3000.0
 OURS, BARE, AGAIN = "Coffee Room", "bare Bolt", "bare Bolt (A/A)"
+SAME = "bare Bolt, same work"  # reads what a tap reads, sends Coffee Room's own forms
+SERVERS = (OURS, BARE, AGAIN, SAME)
 
 
 @dataclass(frozen=True)
@@ -81,22 +84,52 @@ def one_input(title: str, initial: str = "") -> dict[str, Any]:
     }
 
 
-def serve_baseline(port: int, slack_url: str) -> None:
+# A tap's reads, as a minimal hand-written app would make them on Coffee Room's own database.
+SAME_READS = (
+    "SELECT * FROM practices WHERE platform = 'slack' AND workspace_id = :team ORDER BY id",
+    "SELECT * FROM members WHERE practice_id = :practice AND user_id = :user",
+    "SELECT * FROM preferences WHERE practice_id = :practice AND user_id = :user",
+    "SELECT starts, ends FROM leave WHERE practice_id = :practice AND user_id = :user "
+    "ORDER BY starts",
+)
+
+
+def serve_baseline(port: int, slack_url: str, same_work: Path | None = None) -> None:
     """Bare Bolt (process_before_response False: Bolt acks, then runs the listener's views.open
-    in its own thread) under uvicorn + Starlette, dispatched in run_in_threadpool, as the bot."""
+    in its own thread) under uvicorn + Starlette, dispatched in run_in_threadpool, as the bot.
+
+    With `same_work` (a directory holding Coffee Room's database and the forms it sent), its
+    listeners do the work Coffee Room's do, written by hand: a tap reads the GP's practice,
+    membership, settings and leave with four plain SQLite queries, and each sends the very form
+    Coffee Room sent. The issue's yardstick is the plain bare app; this one says how much of the
+    difference is the work itself."""
     bolt = App(client=WebClient(token=TOKEN, base_url=slack_url), signing_secret=SIGNING_SECRET)
+    forms = json.loads((same_work / "forms.json").read_text()) if same_work else {}
+    local = threading.local()
+
+    def read_week(body: dict[str, Any]) -> None:
+        if not hasattr(local, "db"):
+            local.db = sqlite3.connect(same_work / "bench.db" if same_work else ":memory:")
+        ids = {"team": body["team"]["id"], "user": body["user"]["id"]}
+        practice = local.db.execute(SAME_READS[0], ids).fetchone()
+        ids["practice"] = practice[0]
+        local.db.execute(SAME_READS[1], ids).fetchone()
+        local.db.execute(SAME_READS[2], ids).fetchone()
+        local.db.execute(SAME_READS[3], ids).fetchall()
 
     @bolt.command("/runitpast")
     def open_form(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
         ack()
-        client.views_open(
-            trigger_id=command["trigger_id"], view=one_input("Run it past", command.get("text", ""))
-        )
+        view = forms.get("slash command") or one_input("Run it past", command.get("text", ""))
+        client.views_open(trigger_id=command["trigger_id"], view=view)
 
     @bolt.action(TAP)
     def tapped(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=one_input("Your week"))
+        if same_work:
+            read_week(body)
+        view = forms.get("button tap") or one_input("Your week")
+        client.views_open(trigger_id=body["trigger_id"], view=view)
 
     async def slack_events(request: Request) -> Response:
         body = await request.body()
@@ -116,12 +149,15 @@ def serve_baseline(port: int, slack_url: str) -> None:
 
 
 @contextmanager
-def baseline_process(slack_url: str, log: Path) -> Iterator[tuple[str, int]]:
+def baseline_process(
+    slack_url: str, log: Path, same_work: Path | None = None
+) -> Iterator[tuple[str, int]]:
     """This script with --serve-baseline in a subprocess; yields its URL and process id once
     /healthz answers."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     argv = [sys.executable, str(Path(__file__).resolve()), "--serve-baseline", str(port)]
+    argv += ["--same-work", str(same_work)] if same_work else []
     proc = subprocess.Popen(
         [*argv, "--slack-url", slack_url],
         cwd=REPO,
@@ -303,7 +339,7 @@ def report(results: Results, kinds: list[str], cs: list[int]) -> int:
     errors = 0
     for kind in kinds:
         for c in cs:
-            for name in (OURS, BARE, AGAIN):
+            for name in SERVERS:
                 f = figures(results[kind, name, c])
                 errors += len(f["errors"])
                 tally = (
@@ -317,19 +353,19 @@ def report(results: Results, kinds: list[str], cs: list[int]) -> int:
                 )
     print(
         f"\n| request | concurrency | {OURS} / {BARE}: ack p50, p99; views.open p99; "
-        f"throughput; CPU per request | A/A ({AGAIN} / {BARE}): the same |"
+        f"throughput; CPU per request | A/A ({AGAIN} / {BARE}): the same "
+        f"| {OURS} / {SAME}: the same |"
     )
-    print("|---|---:|---|---|")
+    print("|---|---:|---|---|---|")
+    keys = ("ack50", "ack99", "form99", "rate", "cpu")
     for kind in kinds:
         for c in cs:
-            ours, base, again = (figures(results[kind, n, c]) for n in (OURS, BARE, AGAIN))
+            ours, base, again, same = (figures(results[kind, n, c]) for n in SERVERS)
             cells = [
-                ", ".join(
-                    f"{x[k] / base[k]:.2f}x" for k in ("ack50", "ack99", "form99", "rate", "cpu")
-                )
-                for x in (ours, again)
+                ", ".join(f"{x[k] / y[k]:.2f}x" for k in keys)
+                for x, y in ((ours, base), (again, base), (ours, same))
             ]
-            print(f"| {kind} | {c} | {cells[0]} | {cells[1]} |")
+            print(f"| {kind} | {c} | {' | '.join(cells)} |")
     worst = max(
         (s.form_ms for v in results.values() for p in v for s in p.samples if not s.error),
         default=0.0,
@@ -351,13 +387,23 @@ def measure(
         for c in cs:
             print(f"{kind}, concurrency {c}: {n} requests to each server", file=sys.stderr)
             for r in range(rounds):
-                order = names[r % 3 :] + names[: r % 3]
+                order = names[r % len(names) :] + names[: r % len(names)]
                 for name in order[::-1] if r % 2 else order:
                     fake.clear()
                     size = n // rounds + (r < n % rounds)
                     phase = run_phase(urls[name], fake, kind, size, c, deadline)
                     results.setdefault((kind, name, c), []).append(phase)
     return results
+
+
+def warm_up(name: str, target: Target, fake: Fake, kind: str) -> dict[str, Any]:
+    """WARMUP requests one at a time; the form the server sent to the last of them."""
+    fake.clear()
+    warm = run_phase(target, fake, kind, WARMUP, 1, math.inf)
+    if failed := [s.error for s in warm.samples if s.error]:
+        raise RuntimeError(f"{name} fails a {kind}: {failed[0]}")
+    view: dict[str, Any] = fake.calls("views.open")[-1].body["view"]
+    return json.loads(view) if isinstance(view, str) else view
 
 
 def main() -> int:
@@ -370,9 +416,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="a smoke run: 30 requests, 1 and 5")
     parser.add_argument("--serve-baseline", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--slack-url", help=argparse.SUPPRESS)
+    parser.add_argument("--same-work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_baseline:
-        serve_baseline(args.serve_baseline, args.slack_url)
+        serve_baseline(args.serve_baseline, args.slack_url, args.same_work)
         return 0
     if args.quick:
         args.requests, args.concurrency, args.rounds = 30, "1,5", 3
@@ -389,16 +436,14 @@ def main() -> int:
             "COFFEEROOM_KEY_FILE": str(tmp / "bench.key"),
         }
         bot = stack.enter_context(Server(cwd=tmp, env=env))
-        urls = {
-            OURS: Target(bot.url, bot.proc.pid),
-            BARE: Target(*stack.enter_context(baseline_process(fake.url, tmp / "base.log"))),
-            AGAIN: Target(*stack.enter_context(baseline_process(fake.url, tmp / "again.log"))),
-        }
-        for name, url in urls.items():
+        urls = {OURS: Target(bot.url, bot.proc.pid)}
+        forms = {kind: warm_up(OURS, urls[OURS], fake, kind) for kind in kinds}
+        (tmp / "forms.json").write_text(json.dumps(forms))  # what the same-work app sends
+        for name, log, same in ((BARE, "base", None), (AGAIN, "again", None), (SAME, "same", tmp)):
+            started = baseline_process(fake.url, tmp / f"{log}.log", same)
+            urls[name] = Target(*stack.enter_context(started))
             for kind in kinds:
-                warm = run_phase(url, fake, kind, WARMUP, 1, math.inf)
-                if failed := [s.error for s in warm.samples if s.error]:
-                    raise RuntimeError(f"{name} fails a {kind}: {failed[0]}")
+                warm_up(name, urls[name], fake, kind)
         results = measure(urls, fake, kinds, args.requests, cs, args.rounds)
         if fake.errors:
             print(f"fake Slack errors: {fake.errors}", file=sys.stderr)

@@ -71,9 +71,11 @@ class OutboxWorker(threading.Thread):
     def run(self) -> None:
         since_reconcile = RECONCILE_EVERY
         while not self.stopping.is_set():
-            self.outbox.wake.wait(self.poll)
+            # A workspace being paced is due again sooner than the poll: go back then.
+            pause = min(self.poll, self.outbox.pacer.remaining() or self.poll)
+            self.outbox.wake.wait(pause)
             self.outbox.wake.clear()
-            since_reconcile += self.poll
+            since_reconcile += pause
             try:
                 if since_reconcile >= RECONCILE_EVERY and not self.stopping.is_set():
                     self.outbox.reconcile()

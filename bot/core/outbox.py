@@ -192,6 +192,7 @@ class Outbox:
         if messenger is None:
             self._give_up(stored, "no_messenger", report)
             return
+        began = self.pacer.now()
         try:
             ref = messenger.deliver(delivery)
         except OutcomeUnknown as exc:
@@ -201,6 +202,7 @@ class Outbox:
         except CannotDeliver as exc:
             self._give_up(stored, exc.code, report)
         else:
+            self.pacer.sent(self._place(stored.practice_id), began)
             with self.uow() as tx:
                 tx.outbox.mark_sent(stored.id, storable(stored, ref), self.clock.now())
             report.sent += 1

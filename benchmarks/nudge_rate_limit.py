@@ -120,11 +120,12 @@ def outbox_states(db: Path) -> dict[str, int]:
         return dict(conn.execute("SELECT status, count(*) FROM outbox GROUP BY status").fetchall())
 
 
-def measure(n: int, process: bool) -> dict[str, Any]:
+def measure(n: int, process: bool, latency: float = 0.0) -> dict[str, Any]:
     users = roster(n)
+    limits = {"chat.postMessage": LIMIT}
     with (
         tempfile.TemporaryDirectory() as d,
-        FakeSlack(users=users, channels=[], rate_limits={"chat.postMessage": LIMIT}) as fake,
+        FakeSlack(users=users, channels=[], rate_limits=limits, latency=latency) as fake,
     ):
         tmp = Path(d)
         start, said = (as_process if process else in_process)(tmp, fake)
@@ -137,8 +138,9 @@ def measure(n: int, process: bool) -> dict[str, Any]:
         # a DM to a member is posted to their user id (or their D channel)
         got = [len(fake.messages(u)) for u in gps]
         floor = len(gps) / LIMIT
+        mode = "process (--now)" if process else "in-process, ticking clock"
         return {
-            "mode": "process (--now)" if process else "in-process, ticking clock",
+            "mode": mode + (f", Slack {latency * 1000:.0f} ms away" if latency else ""),
             "members": len(gps),
             "exactly_one": sum(1 for g in got if g == 1),
             "none": sum(1 for g in got if g == 0),
@@ -162,9 +164,12 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=1000)
     parser.add_argument("--process", action="store_true", help="run `jobs run --now` instead")
     parser.add_argument("--quick", action="store_true", help="10 members (a 2 s floor)")
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="ms the fake Slack takes to answer each call"
+    )
     args = parser.parse_args()
     n = 10 if args.quick else args.members
-    r = measure(n, args.process)
+    r = measure(n, args.process, args.latency / 1000)
     ok = r["exactly_one"] == n and not r["outbox"].get("failed") and not r["inside"]
     print(
         f"# {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {r['mode']}; the run said: {r['said']}",

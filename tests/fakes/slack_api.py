@@ -120,6 +120,8 @@ class _Handler(BaseHTTPRequestHandler):
         method = "response_url" if path.startswith("response/") else path
         call = Call(method, http_method, body, headers, token, path)
         fault = self.server.fake._record(call)
+        if self.server.fake.latency:
+            time.sleep(self.server.fake.latency)
         if fault and fault.delay:
             time.sleep(fault.delay)
         if fault and fault.drop_connection:
@@ -170,10 +172,12 @@ class FakeSlack:
         scopes: tuple[str, ...] = DEFAULT_SCOPES,
         rate_limits: Mapping[str, int] | None = None,
         retry_after: int = 1,
+        latency: float = 0.0,
     ) -> None:
         """`rate_limits` ({"chat.postMessage": 5}, off by default) makes the workspace answer
         429 with `Retry-After: retry_after` to a call of that method when that many were already
-        accepted in the last second, as Slack's per-workspace limits do."""
+        accepted in the last second, as Slack's per-workspace limits do. `latency` (seconds)
+        delays every answer, after the call is recorded, as a Slack an ocean away would."""
         ids = {"team_id": team_id, "bot_user_id": bot_user_id, "bot_id": bot_id}
         self.state = SlackState(**ids, users=users, channels=channels, scopes=scopes)
         self.errors: list[str] = []  # exceptions raised inside the fake itself (its own bugs)
@@ -181,6 +185,7 @@ class FakeSlack:
         self._faults: dict[str, deque[list[Any]]] = {}
         self.rate_limits = dict(rate_limits or {})
         self.retry_after = retry_after
+        self.latency = latency
         self._accepted: dict[str, deque[float]] = {}  # per limited method: recent arrivals
         self._lock = threading.Lock()
         self._server = _Server(self)

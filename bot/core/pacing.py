@@ -75,7 +75,7 @@ class Pacer:
 
     def _free_at(self, place: Hashable) -> float:
         """When `place` may next be sent to: after its Retry-After, and a learnt gap after the
-        last send it accepted (with the lock held)."""
+        start of the last send it accepted (with the lock held)."""
         free = self._until.get(place, 0.0)
         gap, learnt_until = self._gap.get(place, (0.0, 0.0))
         last = self._sent.get(place)

@@ -1,6 +1,8 @@
 """Ack latency and time to views.open for signed slash commands and button taps: Coffee Room
-against a bare Bolt app with Bolt's default settings, and that bare app against a second copy of
-itself (the A/A run that shows the noise), all served by Starlette + uvicorn in subprocesses."""
+against a bare Bolt app with Bolt's default settings, that bare app against a second copy of
+itself (the A/A run that shows the noise), and Coffee Room against a bare app doing the same
+work by hand; all served by Starlette + uvicorn in subprocesses, each one's CPU per request read
+from /proc."""
 
 from __future__ import annotations
 
